@@ -1,0 +1,75 @@
+package io.quanyu.testkit;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/** Kafka and PostgreSQL in containers, used when a Docker engine is reachable. */
+final class ContainerInfra {
+
+    static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
+    static final String POSTGRES_IMAGE = "postgres:16-alpine";
+
+    private ContainerInfra() {
+    }
+
+    static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    static KafkaEndpoint kafka() {
+        KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+        kafka.start();
+        return new KafkaEndpoint() {
+            @Override
+            public String bootstrapServers() {
+                return kafka.getBootstrapServers();
+            }
+
+            @Override
+            public String origin() {
+                return "testcontainers";
+            }
+
+            @Override
+            public void close() {
+                kafka.stop();
+            }
+        };
+    }
+
+    static DatabaseEndpoint postgres() {
+        PostgreSQLContainer pg = new PostgreSQLContainer(POSTGRES_IMAGE);
+        pg.start();
+        return new DatabaseEndpoint() {
+            @Override
+            public String jdbcUrl(String database) {
+                return "jdbc:postgresql://" + pg.getHost() + ":" + pg.getMappedPort(5432) + "/" + database;
+            }
+
+            @Override
+            public String username() {
+                return pg.getUsername();
+            }
+
+            @Override
+            public String password() {
+                return pg.getPassword();
+            }
+
+            @Override
+            public String origin() {
+                return "testcontainers";
+            }
+
+            @Override
+            public void close() {
+                pg.stop();
+            }
+        };
+    }
+}
