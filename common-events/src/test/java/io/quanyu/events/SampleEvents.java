@@ -22,15 +22,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One valid event of every type, for round-trip and schema tests. */
-final class SampleEvents {
+/** One valid event of every type, for round-trip, schema and smoke tests (shared as a test-jar). */
+public final class SampleEvents {
 
-    static final Instant T0 = Instant.parse("2026-11-11T02:30:00.123Z");
+    public static final Instant T0 = Instant.parse("2026-11-11T02:30:00.123Z");
 
     private SampleEvents() {
     }
 
-    static EventData dataFor(EventType type) {
+    public static EventData dataFor(EventType type) {
         List<OrderLine> lines = List.of(new OrderLine("sku-1", 2, new BigDecimal("19.90")), new OrderLine("sku-2", 1, new BigDecimal("5.00")));
         return switch (type) {
             case IDENTIFY -> new Identify("42", List.of(new LinkedId(IdKind.ANONYMOUS_ID, "anon-1"),
@@ -52,8 +52,13 @@ final class SampleEvents {
         };
     }
 
-    static CloudEvent event(EventType type) {
-        return CloudEvent.of(EventIds.of(Channel.APP, "m-" + type.wire()), Channel.APP, type, T0, "u:42",
-                T0.plusMillis(250), "sess-1", dataFor(type));
+    public static CloudEvent event(EventType type) {
+        return event(type, "m-" + type.wire(), "u:42", T0);
+    }
+
+    /** A valid event of {@code type} for the given channel message id, user key and event time. */
+    public static CloudEvent event(EventType type, String messageId, String subject, Instant time) {
+        return CloudEvent.of(EventIds.of(Channel.APP, messageId), Channel.APP, type, time, subject,
+                time.plusMillis(250), "sess-1", dataFor(type));
     }
 }
