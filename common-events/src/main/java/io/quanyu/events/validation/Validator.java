@@ -1,6 +1,9 @@
 package io.quanyu.events.validation;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.List;
@@ -32,16 +35,15 @@ public final class Validator {
         if (value == null) {
             return;
         }
-        Class<?> type = value.getClass();
-        if (type.isRecord()) {
-            for (RecordComponent rc : type.getRecordComponents()) {
-                Object v = read(rc, value);
-                String name = wireName(rc);
-                if (rc.isAnnotationPresent(Required.class) && isMissing(v)) {
-                    checks.missing(name);
-                    continue;
-                }
-                walkChild(v, checks.nested(name));
+        for (Component c : COMPONENTS.get(value.getClass())) {
+            Object v = c.read(value);
+            if (c.required() && isMissing(v)) {
+                checks.missing(c.name());
+                continue;
+            }
+            // Only containers and records have insides; skipping scalars keeps the hot path allocation-free.
+            if (v instanceof Collection<?> || v instanceof Validatable || (v != null && v.getClass().isRecord())) {
+                walkChild(v, checks.nested(c.name()));
             }
         }
         if (value instanceof Validatable validatable) {
@@ -81,11 +83,35 @@ public final class Validator {
                 || (v instanceof Map<?, ?> m && m.isEmpty());
     }
 
-    private static Object read(RecordComponent rc, Object value) {
-        try {
-            return rc.getAccessor().invoke(value);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + rc, e);
+    /** A record component as validation needs it; reflection is read once per class (it is slow). */
+    private record Component(String name, boolean required, MethodHandle accessor) {
+        Object read(Object record) {
+            try {
+                return accessor.invoke(record);
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot read " + name + " of " + record.getClass().getSimpleName(), e);
+            }
         }
     }
+
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return new Component[0];
+            }
+            RecordComponent[] rcs = type.getRecordComponents();
+            Component[] out = new Component[rcs.length];
+            for (int i = 0; i < rcs.length; i++) {
+                try {
+                    MethodHandle accessor = MethodHandles.publicLookup().unreflect(rcs[i].getAccessor())
+                            .asType(MethodType.methodType(Object.class, Object.class));
+                    out[i] = new Component(wireName(rcs[i]), rcs[i].isAnnotationPresent(Required.class), accessor);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("record " + type.getName() + " must be public to be validated", e);
+                }
+            }
+            return out;
+        }
+    };
 }
