@@ -58,9 +58,7 @@ public final class AppAdapter implements ChannelAdapter {
         if (type == EventType.PAGE_VIEW && !bag.hasNonNull("url") && bag.hasNonNull("screen")) {
             bag.put("url", "app://screen/" + bag.get("screen").asText());
         }
-        EventData data = type == EventType.IDENTIFY
-                ? Vocabulary.identify(userId, List.of(new LinkedId(IdKind.DEVICE_ID, deviceId)), bag)
-                : Vocabulary.payload(type, bag, ctx);
+        EventData data = Vocabulary.data(type, userId, List.of(new LinkedId(IdKind.DEVICE_ID, deviceId)), bag, ctx);
         return CloudEvent.of(EventIds.of(Channel.APP, raw.eventId()), Channel.APP, type, raw.timestamp().toInstant(),
                 UserKey.of(userId, deviceId), ctx.receivedAt(), Fields.text(bag, "session_id"), data);
     }

@@ -31,10 +31,8 @@ public final class MiniProgramAdapter implements ChannelAdapter {
         ObjectNode bag = Fields.bag(message, "extra");
         Fields.carry(bag, message, "item_id", "product_id");
         String userId = raw.userId() != null ? raw.userId() : Fields.text(bag, "user_id");
-        EventData data = type == EventType.IDENTIFY
-                ? Vocabulary.identify(userId, List.of(new LinkedId(IdKind.OPENID, raw.openid()),
-                        new LinkedId(IdKind.UNIONID, raw.unionid())), bag)
-                : Vocabulary.payload(type, bag, ctx);
+        EventData data = Vocabulary.data(type, userId, List.of(new LinkedId(IdKind.OPENID, raw.openid()),
+                new LinkedId(IdKind.UNIONID, raw.unionid())), bag, ctx);
         return List.of(new Outcome.Event(CloudEvent.of(EventIds.of(Channel.MINIPROGRAM, raw.msgId()), Channel.MINIPROGRAM,
                 type, ctx.localTime(raw.time(), ZONE, "time"), UserKey.of(userId, raw.openid()), ctx.receivedAt(),
                 Fields.text(bag, "session_id"), data)));

@@ -88,6 +88,14 @@ final class Vocabulary {
         return ctx.decode(data, type.dataType(), "data");
     }
 
+    /**
+     * The payload of any clickstream event: for a login or registration, the identify linking the user id
+     * to {@code channelIds}; otherwise the typed payload built from {@code bag}.
+     */
+    static EventData data(EventType type, String userId, List<LinkedId> channelIds, ObjectNode bag, AdapterContext ctx) {
+        return type == EventType.IDENTIFY ? identify(userId, channelIds, bag) : payload(type, bag, ctx);
+    }
+
     /** An identify event's payload: the user id, every id the message links, and the person's traits. */
     static Identify identify(String userId, List<LinkedId> channelIds, ObjectNode bag) {
         if (userId == null || userId.isBlank()) {

@@ -29,9 +29,7 @@ public final class WebAdapter implements ChannelAdapter {
         Fields.carry(bag, message, "product_id", "product_id");
         Fields.carry(bag, message, "query", "query");
         Fields.carry(bag, message, "page_url", "url");
-        EventData data = type == EventType.IDENTIFY
-                ? Vocabulary.identify(raw.userId(), List.of(new LinkedId(IdKind.ANONYMOUS_ID, raw.anonymousId())), bag)
-                : Vocabulary.payload(type, bag, ctx);
+        EventData data = Vocabulary.data(type, raw.userId(), List.of(new LinkedId(IdKind.ANONYMOUS_ID, raw.anonymousId())), bag, ctx);
         return List.of(new Outcome.Event(CloudEvent.of(EventIds.of(Channel.WEB, raw.messageId()), Channel.WEB, type,
                 Instant.ofEpochMilli(raw.ts()), UserKey.of(raw.userId(), raw.anonymousId()), ctx.receivedAt(),
                 Fields.text(bag, "session_id"), data)));
