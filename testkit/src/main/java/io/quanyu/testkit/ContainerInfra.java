@@ -24,52 +24,13 @@ final class ContainerInfra {
     static KafkaEndpoint kafka() {
         KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
         kafka.start();
-        return new KafkaEndpoint() {
-            @Override
-            public String bootstrapServers() {
-                return kafka.getBootstrapServers();
-            }
-
-            @Override
-            public String origin() {
-                return "testcontainers";
-            }
-
-            @Override
-            public void close() {
-                kafka.stop();
-            }
-        };
+        return new KafkaEndpoint(kafka.getBootstrapServers(), "testcontainers", kafka::stop);
     }
 
     static DatabaseEndpoint postgres() {
         PostgreSQLContainer pg = new PostgreSQLContainer(POSTGRES_IMAGE);
         pg.start();
-        return new DatabaseEndpoint() {
-            @Override
-            public String jdbcUrl(String database) {
-                return "jdbc:postgresql://" + pg.getHost() + ":" + pg.getMappedPort(5432) + "/" + database;
-            }
-
-            @Override
-            public String username() {
-                return pg.getUsername();
-            }
-
-            @Override
-            public String password() {
-                return pg.getPassword();
-            }
-
-            @Override
-            public String origin() {
-                return "testcontainers";
-            }
-
-            @Override
-            public void close() {
-                pg.stop();
-            }
-        };
+        return new DatabaseEndpoint("jdbc:postgresql://" + pg.getHost() + ":" + pg.getMappedPort(5432) + "/",
+                pg.getUsername(), pg.getPassword(), "testcontainers", pg::stop);
     }
 }

@@ -4,15 +4,12 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** A real single-node KRaft broker inside the test JVM (the Kafka project's own test kit). */
-final class EmbeddedKafka implements KafkaEndpoint {
+final class EmbeddedKafka {
 
-    private final KafkaClusterTestKit cluster;
-
-    private EmbeddedKafka(KafkaClusterTestKit cluster) {
-        this.cluster = cluster;
+    private EmbeddedKafka() {
     }
 
-    static EmbeddedKafka start() {
+    static KafkaEndpoint start() {
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
@@ -29,28 +26,15 @@ final class EmbeddedKafka implements KafkaEndpoint {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new EmbeddedKafka(cluster);
+            return new KafkaEndpoint(cluster.bootstrapServers(), "embedded", () -> {
+                try {
+                    cluster.close();
+                } catch (Exception e) {
+                    // The JVM is exiting; a broker that fails to close cleanly has nothing left to lose.
+                }
+            });
         } catch (Exception e) {
             throw new IllegalStateException("embedded Kafka did not start: " + e, e);
-        }
-    }
-
-    @Override
-    public String bootstrapServers() {
-        return cluster.bootstrapServers();
-    }
-
-    @Override
-    public String origin() {
-        return "embedded";
-    }
-
-    @Override
-    public void close() {
-        try {
-            cluster.close();
-        } catch (Exception e) {
-            // The JVM is exiting; a broker that fails to close cleanly has nothing left to lose.
         }
     }
 }

@@ -50,55 +50,15 @@ public final class Infra {
         return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
     }
 
+    /** Not ours to stop. */
     private static KafkaEndpoint externalKafka(String bootstrap) {
-        return new KafkaEndpoint() {
-            @Override
-            public String bootstrapServers() {
-                return bootstrap;
-            }
-
-            @Override
-            public String origin() {
-                return "external";
-            }
-
-            @Override
-            public void close() {
-                // Not ours to stop.
-            }
-        };
+        return new KafkaEndpoint(bootstrap, "external", () -> { });
     }
 
     /** {@code QUANYU_TEST_DB_URL} names any database on the server, e.g. {@code jdbc:postgresql://db:5432/postgres}. */
     private static DatabaseEndpoint externalDatabase(String url) {
-        String server = url.substring(0, url.lastIndexOf('/') + 1);
-        String user = env("QUANYU_TEST_DB_USER").orElse("postgres");
-        String password = env("QUANYU_TEST_DB_PASSWORD").orElse("postgres");
-        return new DatabaseEndpoint() {
-            @Override
-            public String jdbcUrl(String db) {
-                return server + db;
-            }
-
-            @Override
-            public String username() {
-                return user;
-            }
-
-            @Override
-            public String password() {
-                return password;
-            }
-
-            @Override
-            public String origin() {
-                return "external";
-            }
-
-            @Override
-            public void close() {
-                // Not ours to stop.
-            }
-        };
+        return new DatabaseEndpoint(url.substring(0, url.lastIndexOf('/') + 1),
+                env("QUANYU_TEST_DB_USER").orElse("postgres"), env("QUANYU_TEST_DB_PASSWORD").orElse("postgres"),
+                "external", () -> { });
     }
 }

@@ -1,13 +1,13 @@
 package io.quanyu.testkit;
 
-/** A running Kafka broker a test can use, and how it was obtained. */
-public interface KafkaEndpoint extends AutoCloseable {
-
-    String bootstrapServers();
-
-    /** "embedded", "testcontainers" or "external": printed so a test log says what it ran on. */
-    String origin();
+/**
+ * A running Kafka broker a test can use: where it is, how it was obtained ("embedded", "testcontainers" or
+ * "external", printed so a test log says what it ran on) and how to stop it.
+ */
+public record KafkaEndpoint(String bootstrapServers, String origin, Runnable stop) implements AutoCloseable {
 
     @Override
-    void close();
+    public void close() {
+        stop.run();
+    }
 }

@@ -51,6 +51,7 @@ public final class Validator {
         }
     }
 
+    /** A collection (each item walked under its index) or a nested record; scalars never reach here. */
     private static void walkChild(Object v, Checks checks) {
         if (v instanceof Collection<?> items) {
             int i = 0;
@@ -62,7 +63,7 @@ public final class Validator {
                 }
                 i++;
             }
-        } else if (v != null && (v.getClass().isRecord() || v instanceof Validatable)) {
+        } else {
             walk(v, checks);
         }
     }
