@@ -25,6 +25,16 @@ public enum Channel {
         return "/channel/" + wire();
     }
 
+    /** Every raw topic, the ingestion pipeline's input. */
+    public static java.util.List<String> rawTopics() {
+        return java.util.Arrays.stream(values()).map(Channel::rawTopic).toList();
+    }
+
+    /** The channel whose raw topic this is; empty for any other topic. */
+    public static Optional<Channel> ofRawTopic(String topic) {
+        return topic != null && topic.startsWith(Topics.RAW_PREFIX) ? parse(topic.substring(Topics.RAW_PREFIX.length())) : Optional.empty();
+    }
+
     /** Parses a wire name; empty for anything that is not a channel. */
     public static Optional<Channel> parse(String wire) {
         if (wire == null) {

@@ -12,7 +12,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 
 /** What adapters need besides the message: when it arrived, time zones, and decoding with reasons. */
-public record AdapterContext(Instant receivedAt, ZoneId defaultZone, java.util.function.Function<String, ZoneId> storeZone) {
+public record AdapterContext(Instant receivedAt, ZoneId defaultZone, java.util.function.Function<String, ZoneId> storeZone,
+                             TimeBounds bounds) {
+
+    public AdapterContext(Instant receivedAt, ZoneId defaultZone, java.util.function.Function<String, ZoneId> storeZone) {
+        this(receivedAt, defaultZone, storeZone, TimeBounds.DEFAULT);
+    }
 
     /** {@code yyyy-MM-dd HH:mm:ss}, also accepting the ISO {@code T} separator and fractions of a second. */
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
@@ -31,13 +36,25 @@ public record AdapterContext(Instant receivedAt, ZoneId defaultZone, java.util.f
         };
     }
 
-    /** A local wall-clock time of {@code zone} as UTC. */
+    /** A local wall-clock time of {@code zone} as UTC, within the plausible range. */
     Instant localTime(String text, ZoneId zone, String field) {
+        Instant time;
         try {
-            return LocalDateTime.parse(text.trim(), LOCAL).atZone(zone).toInstant();
+            time = LocalDateTime.parse(text.trim(), LOCAL).atZone(zone).toInstant();
         } catch (DateTimeException e) {
             throw new Rejected(ReasonCode.SCHEMA_VIOLATION, field + ": expected yyyy-MM-dd HH:mm:ss (" + zone + " local time), was '" + text + "'");
         }
+        return bounds.check(time, receivedAt, field);
+    }
+
+    /** An epoch-milliseconds event time within the plausible range. */
+    Instant epochMillis(long millis, String field) {
+        return bounds.epochMillis(millis, receivedAt, field);
+    }
+
+    /** An absolute event time within the plausible range. */
+    Instant eventTime(Instant time, String field) {
+        return bounds.check(time, receivedAt, field);
     }
 
     /** The zone of a store: the message's own {@code time_zone}, else the configured one, else the default. */

@@ -10,7 +10,6 @@ import io.quanyu.events.ReasonCode;
 import io.quanyu.events.UserKey;
 import io.quanyu.events.data.AdEvent;
 import io.quanyu.events.raw.RawAdEvent;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,7 +39,7 @@ public final class AdsAdapter implements ChannelAdapter {
         AdEvent data = ctx.decode(Json.MAPPER.valueToTree(new AdEvent(raw.platform(), raw.campaignId(), raw.adId(),
                 raw.clickId(), raw.costMicros(), Fields.text(message, "currency"))), AdEvent.class, "");
         return List.of(new Outcome.Event(CloudEvent.of(EventIds.of(Channel.ADS, raw.platform() + "/" + raw.eventId()),
-                Channel.ADS, type, Instant.ofEpochMilli(raw.ts()), subject(raw), ctx.receivedAt(), null, data)));
+                Channel.ADS, type, ctx.epochMillis(raw.ts(), "ts"), subject(raw), ctx.receivedAt(), null, data)));
     }
 
     /** The platform's user reference when it is a user key or an id; reports without one are keyed by campaign. */

@@ -59,7 +59,7 @@ public final class AppAdapter implements ChannelAdapter {
             bag.put("url", "app://screen/" + bag.get("screen").asText());
         }
         EventData data = Vocabulary.data(type, userId, List.of(new LinkedId(IdKind.DEVICE_ID, deviceId)), bag, ctx);
-        return CloudEvent.of(EventIds.of(Channel.APP, raw.eventId()), Channel.APP, type, raw.timestamp().toInstant(),
+        return CloudEvent.of(EventIds.of(Channel.APP, raw.eventId()), Channel.APP, type, ctx.eventTime(raw.timestamp().toInstant(), "timestamp"),
                 UserKey.of(userId, deviceId), ctx.receivedAt(), Fields.text(bag, "session_id"), data);
     }
 

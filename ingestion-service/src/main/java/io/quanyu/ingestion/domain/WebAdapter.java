@@ -10,7 +10,6 @@ import io.quanyu.events.data.EventData;
 import io.quanyu.events.data.IdKind;
 import io.quanyu.events.data.LinkedId;
 import io.quanyu.events.raw.RawWebEvent;
-import java.time.Instant;
 import java.util.List;
 
 /** The web shop tracker: one event per message, epoch-millisecond times, anonymous id always present. */
@@ -31,7 +30,7 @@ public final class WebAdapter implements ChannelAdapter {
         Fields.carry(bag, message, "page_url", "url");
         EventData data = Vocabulary.data(type, raw.userId(), List.of(new LinkedId(IdKind.ANONYMOUS_ID, raw.anonymousId())), bag, ctx);
         return List.of(new Outcome.Event(CloudEvent.of(EventIds.of(Channel.WEB, raw.messageId()), Channel.WEB, type,
-                Instant.ofEpochMilli(raw.ts()), UserKey.of(raw.userId(), raw.anonymousId()), ctx.receivedAt(),
+                ctx.epochMillis(raw.ts(), "ts"), UserKey.of(raw.userId(), raw.anonymousId()), ctx.receivedAt(),
                 Fields.text(bag, "session_id"), data)));
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class ChannelAdaptersTest {
 
-    private static final Instant RECEIVED = Instant.parse("2026-11-11T13:00:00Z");
+    private static final Instant RECEIVED = Instant.parse("2026-11-11T16:00:00Z");
     private final AdapterContext ctx = new AdapterContext(RECEIVED, ZoneId.of("Asia/Shanghai"),
             Map.of("chi-01", ZoneId.of("America/Chicago"))::get);
 
