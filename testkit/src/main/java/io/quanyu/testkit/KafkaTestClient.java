@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -37,13 +38,28 @@ public final class KafkaTestClient implements AutoCloseable {
         return new KafkaTestClient(Infra.kafka().bootstrapServers());
     }
 
-    /** Publishes and waits for the broker's acknowledgement. */
-    public void send(String topic, String key, byte[] value) {
+    /** Publishes and waits for the broker's acknowledgement; returns where the record landed. */
+    public RecordMetadata send(String topic, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("send to " + topic + " failed: " + e, e);
         }
+    }
+
+    /** Publishes all records, pipelined, and waits for every acknowledgement; returns where each landed, in order. */
+    public List<RecordMetadata> sendAll(List<ProducerRecord<String, byte[]>> records) {
+        List<java.util.concurrent.Future<RecordMetadata>> futures = new ArrayList<>(records.size());
+        records.forEach(r -> futures.add(producer.send(r)));
+        List<RecordMetadata> out = new ArrayList<>(records.size());
+        try {
+            for (java.util.concurrent.Future<RecordMetadata> f : futures) {
+                out.add(f.get());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("send failed: " + e, e);
+        }
+        return out;
     }
 
     /** A consumer that reads {@code topic} from the latest offset on; call before producing what it should see. */
@@ -52,6 +68,8 @@ public final class KafkaTestClient implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                // Like every consumer of the suite: records of aborted transactions never count.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));

@@ -27,7 +27,11 @@ public final class PiiScrubber {
 
     private static final Pattern PHONE_KEY = Pattern.compile("(?i)^(phone|mobile|tel|telephone|phone_?number|mobile_?number|cellphone|手机|手机号|电话)$");
     private static final Pattern EMAIL_KEY = Pattern.compile("(?i)^(e_?mail|email_?address|mail|邮箱)$");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    /**
+     * Bounded like RFC 5321 (64-character local part, 255-character domain) and anchored at the start of a
+     * run, so a long run of letters costs linear time, not quadratic: a 256 KiB message must not stall the stream.
+     */
+    private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}(?![A-Za-z])");
     /** Chinese mobile numbers (with an optional +86) and international E.164 numbers. */
     private static final Pattern PHONE = Pattern.compile("(?<![\\w+])(?:(?:\\+|00)?86[- ]?)?1[3-9]\\d[- ]?\\d{4}[- ]?\\d{4}(?!\\d)|\\+\\d{8,15}(?!\\d)");
 
@@ -133,8 +137,8 @@ public final class PiiScrubber {
     /** Bytes that are not JSON (kept in failed events) with anything that looks like a phone or e-mail hashed. */
     public byte[] scrubBytes(byte[] raw) {
         String text = new String(raw, StandardCharsets.UTF_8);
-        String out = replace(EMAIL, text, m -> "[email:" + hashEmail(m) + "]");
-        out = replace(PHONE, out, m -> "[phone:" + hashPhone(m) + "]");
+        String out = text.indexOf('@') >= 0 ? replace(EMAIL, text, m -> "[email:" + hashEmail(m) + "]") : text;
+        out = mayHoldPhone(out) ? replace(PHONE, out, m -> "[phone:" + hashPhone(m) + "]") : out;
         return out.equals(text) ? raw : out.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -54,6 +54,14 @@ class NormalizerTest {
     }
 
     @Test
+    void scrubbingAHugeRunOfLettersIsLinearNotCatastrophic() {
+        // Quadratic backtracking here once stalled the whole stream on one 256 KiB message.
+        byte[] huge = ("x".repeat(200_000) + "@" + "y".repeat(60_000) + " 1381234567").getBytes(StandardCharsets.UTF_8);
+        byte[] out = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> scrubber.scrubBytes(huge));
+        assertThat(out).isEqualTo(huge);
+    }
+
+    @Test
     void brokenJsonIsUnparseableWithItsPositionAndPersonalDataHashed() {
         Outcome.Failure f = failure(web("{\"message_id\":\"m1\", \"phone\":\"13812345678\", \"email\":\"bob@example.com\""));
         assertThat(f.code()).isEqualTo(ReasonCode.UNPARSEABLE);
