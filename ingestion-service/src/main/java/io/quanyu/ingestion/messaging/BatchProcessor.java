@@ -22,7 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
@@ -52,7 +52,7 @@ public class BatchProcessor {
     }
 
     /** Publishes the batch and commits its offsets atomically; throws when the transaction could not commit. */
-    void process(ConsumerRecords<byte[], byte[]> records, KafkaProducer<String, byte[]> producer, ConsumerGroupMetadata group)
+    void process(ConsumerRecords<byte[], byte[]> records, Producer<String, byte[]> producer, ConsumerGroupMetadata group)
             throws SQLException {
         long start = System.nanoTime();
         List<Item> items = normalize(records);

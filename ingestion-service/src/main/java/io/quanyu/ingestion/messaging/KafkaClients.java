@@ -31,6 +31,8 @@ public class KafkaClients {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.pipeline().groupId());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        // Static membership: a restarted instance takes its partitions back at once instead of after a session timeout.
+        p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.pipeline().transactionalIdPrefix() + "-" + clientId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

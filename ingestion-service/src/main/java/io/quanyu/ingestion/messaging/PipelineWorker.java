@@ -35,6 +35,8 @@ final class PipelineWorker implements Runnable {
     private volatile long lastBatchAt;
     private volatile String lastError;
     private volatile boolean finished;
+    /** A producer blocked in initTransactions (broker down), so stop() can interrupt it by closing it. */
+    private volatile KafkaProducer<String, byte[]> initializing;
     private KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
 
@@ -134,11 +136,14 @@ final class PipelineWorker implements Runnable {
     private KafkaProducer<String, byte[]> newProducer() {
         while (true) {
             KafkaProducer<String, byte[]> p = clients.transactionalProducer(name);
+            initializing = p;
             try {
                 p.initTransactions();
+                initializing = null;
                 return p;
             } catch (KafkaException e) {
                 p.close(Duration.ZERO);
+                initializing = null;
                 if (!running) {
                     throw new WakeupException();
                 }
@@ -163,6 +168,10 @@ final class PipelineWorker implements Runnable {
         KafkaConsumer<byte[], byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
+        }
+        KafkaProducer<String, byte[]> p = initializing;
+        if (p != null && !finished) {
+            p.close(Duration.ZERO);
         }
     }
 

@@ -153,6 +153,18 @@ class PipelineTest {
                     .stream().map(PipelineTest::idOf).toList();
             assertThat(ids).hasSize(300).doesNotHaveDuplicates();
         }
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metric(metrics, "quanyu_ingestion_dedupe_hits_total{channel=\"web\"")).isGreaterThanOrEqualTo(300);
+        assertThat(metric(metrics, "quanyu_ingestion_events_out_total{channel=\"web\"")).isGreaterThanOrEqualTo(317);
+        assertThat(metric(metrics, "quanyu_ingestion_messages_in_total{channel=\"web\"")).isGreaterThanOrEqualTo(617);
+        assertThat(metrics).contains("quanyu_ingestion_lag_seconds{channel=\"web\",quantile=\"0.99\"")
+                .contains("quanyu_ingestion_events_failed_total{channel=\"store\",reason=\"clock_skew\"");
+    }
+
+    /** The value of the first Prometheus sample whose name and labels start with {@code prefix}. */
+    static double metric(String exposition, String prefix) {
+        return exposition.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(-1.0);
     }
 
     static String idOf(ConsumerRecord<String, byte[]> r) {
