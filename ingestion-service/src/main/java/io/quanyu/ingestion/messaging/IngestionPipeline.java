@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
 /** Starts the pipeline's workers with the application and stops them cleanly with it; reports their health. */
@@ -20,11 +21,13 @@ public class IngestionPipeline {
     private final IngestionConfig config;
     private final KafkaClients clients;
     private final BatchProcessor processor;
+    private final MeterRegistry registry;
     private final List<PipelineWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    public IngestionPipeline(IngestionConfig config, KafkaClients clients, BatchProcessor processor) {
+    public IngestionPipeline(IngestionConfig config, KafkaClients clients, BatchProcessor processor, MeterRegistry registry) {
         this.config = config;
+        this.registry = registry;
         this.clients = clients;
         this.processor = processor;
     }
@@ -35,7 +38,7 @@ public class IngestionPipeline {
             return;
         }
         for (int i = 0; i < config.pipeline().workers(); i++) {
-            PipelineWorker worker = new PipelineWorker("ingestion-" + i, clients, processor, config.pipeline().retryBackoff());
+            PipelineWorker worker = new PipelineWorker("ingestion-" + i, clients, processor, config.pipeline().retryBackoff(), registry);
             // Platform threads: each blocks in poll() and in the transaction commit for its whole life.
             Thread thread = Thread.ofPlatform().name("ingestion-pipeline-" + i).start(worker);
             workers.add(worker);

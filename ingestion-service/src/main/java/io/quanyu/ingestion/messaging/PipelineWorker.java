@@ -1,7 +1,8 @@
 package io.quanyu.ingestion.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quanyu.events.Channel;
-import io.quanyu.ingestion.domain.Normalizer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +31,8 @@ final class PipelineWorker implements Runnable {
     private final KafkaClients clients;
     private final BatchProcessor processor;
     private final Duration backoff;
+    private final MeterRegistry registry;
+    private KafkaClientMetrics clientMetrics;
     private volatile boolean running = true;
     private volatile long failingSince;
     private volatile long lastBatchAt;
@@ -40,8 +43,9 @@ final class PipelineWorker implements Runnable {
     private KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
 
-    PipelineWorker(String name, KafkaClients clients, BatchProcessor processor, Duration backoff) {
+    PipelineWorker(String name, KafkaClients clients, BatchProcessor processor, Duration backoff, MeterRegistry registry) {
         this.name = name;
+        this.registry = registry;
         this.clients = clients;
         this.processor = processor;
         this.backoff = backoff;
@@ -51,6 +55,9 @@ final class PipelineWorker implements Runnable {
     public void run() {
         try {
             consumer = clients.consumer(name);
+            // Kafka's own client metrics, among them records-lag-max: how far the pipeline is behind the channels.
+            clientMetrics = new KafkaClientMetrics(consumer);
+            clientMetrics.bindTo(registry);
             consumer.subscribe(Channel.rawTopics());
             producer = newProducer();
             while (running) {
@@ -198,6 +205,9 @@ final class PipelineWorker implements Runnable {
     }
 
     private void closeQuietly() {
+        if (clientMetrics != null) {
+            clientMetrics.close();
+        }
         try {
             if (producer != null) {
                 producer.close(Duration.ofSeconds(5));

@@ -158,7 +158,8 @@ class PipelineTest {
         assertThat(metric(metrics, "quanyu_ingestion_events_out_total{channel=\"web\"")).isGreaterThanOrEqualTo(317);
         assertThat(metric(metrics, "quanyu_ingestion_messages_in_total{channel=\"web\"")).isGreaterThanOrEqualTo(617);
         assertThat(metrics).contains("quanyu_ingestion_lag_seconds{channel=\"web\",quantile=\"0.99\"")
-                .contains("quanyu_ingestion_events_failed_total{channel=\"store\",reason=\"clock_skew\"");
+                .contains("quanyu_ingestion_events_failed_total{channel=\"store\",reason=\"clock_skew\"")
+                .contains("kafka_consumer_fetch_manager_records_lag_max");
     }
 
     /** The value of the first Prometheus sample whose name and labels start with {@code prefix}. */
