@@ -1,0 +1,223 @@
+package io.quanyu.profile.messaging;
+
+import io.quanyu.events.CloudEvent;
+import io.quanyu.events.EventType;
+import io.quanyu.events.data.ProductView;
+import io.quanyu.events.data.Purchase;
+import io.quanyu.events.data.Refund;
+import io.quanyu.profile.domain.IdentityKeys;
+import io.quanyu.profile.domain.Portrait;
+import io.quanyu.profile.domain.PortraitUpdater;
+import io.quanyu.profile.store.ErasureStore;
+import io.quanyu.profile.store.OffsetStore;
+import io.quanyu.profile.store.ProfileStore;
+import io.quanyu.profile.store.SegmentStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Applies a polled batch of events to portraits in one database transaction: resolve every key through the
+ * identity graph (rows locked in key order), merge components an identify joins, update portraits, record the
+ * compact history, refresh rule-segment memberships, and store the consumer offsets with it all.
+ */
+@ApplicationScoped
+public class BatchApplier {
+
+    /** One event with where it came from. */
+    public record Incoming(CloudEvent event, TopicPartition partition, long offset) {
+    }
+
+    /** What a committed batch changed, for publishing. */
+    public record Applied(Map<String, Portrait> portraits, Map<String, List<String>> keys, List<Merge> merges,
+                          Map<String, String> newKeys, int skippedErased) {
+    }
+
+    /** Customer {@code from} turned out to be {@code into}. */
+    public record Merge(String from, String into) {
+    }
+
+    private final DataSource dataSource;
+    private final ProfileStore profiles;
+    private final OffsetStore offsets;
+    private final SegmentStore segments;
+    private final ErasureStore erasures;
+    private final SegmentEvaluator evaluator;
+    private final PortraitUpdater updater;
+
+    public BatchApplier(DataSource dataSource, ProfileStore profiles, OffsetStore offsets, SegmentStore segments, ErasureStore erasures,
+                        SegmentEvaluator evaluator, PortraitUpdater updater) {
+        this.dataSource = dataSource;
+        this.profiles = profiles;
+        this.offsets = offsets;
+        this.segments = segments;
+        this.erasures = erasures;
+        this.evaluator = evaluator;
+        this.updater = updater;
+    }
+
+    /** Raised when a concurrent batch linked one of this batch's new keys first. */
+    static final class ConcurrentLink extends RuntimeException {
+        ConcurrentLink() {
+            super("a key of this batch was linked by a concurrent batch", null, false, false);
+        }
+    }
+
+    /**
+     * Applies the batch, retrying at once (up to 5 times) when it collided with a concurrent one: a key linked
+     * meanwhile, a deadlock, or a unique violation. Each attempt starts from scratch in a new transaction.
+     */
+    public Applied apply(List<Incoming> batch, Map<TopicPartition, Long> next, String group) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    Applied applied = applyIn(c, batch, next, group);
+                    c.commit();
+                    return applied;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    if (attempt >= 5 || !collided(e)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean collided(Exception e) {
+        if (e instanceof ConcurrentLink) {
+            return true;
+        }
+        String state = e instanceof SQLException sql ? sql.getSQLState() : null;
+        // deadlock detected, serialization failure, unique violation
+        return "40P01".equals(state) || "40001".equals(state) || "23505".equals(state);
+    }
+
+    private Applied applyIn(Connection c, List<Incoming> batch, Map<TopicPartition, Long> next, String group) throws SQLException {
+        Set<String> allKeys = new LinkedHashSet<>();
+        batch.forEach(in -> allKeys.addAll(IdentityKeys.keysOf(in.event())));
+        Map<String, java.time.Instant> erased = erasures.erasedAmong(c, allKeys);
+        Map<String, String> identity = new HashMap<>(profiles.lockIdentities(c, allKeys));
+        Set<String> existed = new java.util.HashSet<>(identity.keySet());
+        Map<String, Portrait> portraits = new HashMap<>(profiles.lockProfiles(c, new LinkedHashSet<>(identity.values())));
+        Map<String, String> newKeys = new LinkedHashMap<>();
+        List<Merge> merges = new ArrayList<>();
+        Set<String> changed = new LinkedHashSet<>();
+        List<ProfileStore.EventRow> history = new ArrayList<>();
+        int skipped = 0;
+
+        for (Incoming in : batch) {
+            CloudEvent e = in.event();
+            java.time.Instant erasedAt = erased.get(e.subject());
+            if (erasedAt != null && !e.time().isAfter(erasedAt)) {
+                // An event of an erased customer from before the erasure (a replay): it must not bring them back.
+                skipped++;
+                continue;
+            }
+            Set<String> keys = IdentityKeys.keysOf(e);
+            Set<String> customers = new LinkedHashSet<>();
+            keys.forEach(k -> {
+                if (identity.containsKey(k)) {
+                    customers.add(identity.get(k));
+                }
+            });
+            Set<String> candidates = new LinkedHashSet<>(customers);
+            candidates.addAll(keys);
+            // A customer is named by the best key of its component; a component's name is its best key already.
+            String target = IdentityKeys.best(candidates);
+            for (String other : customers) {
+                if (!other.equals(target)) {
+                    Portrait from = portraits.remove(other);
+                    Portrait into = portraits.computeIfAbsent(target, Portrait::new);
+                    if (from != null) {
+                        into.absorb(from, updater.halfLife());
+                    }
+                    merges.add(new Merge(other, target));
+                    identity.replaceAll((k, v) -> v.equals(other) ? target : v);
+                    changed.remove(other);
+                }
+            }
+            for (String k : keys) {
+                if (!target.equals(identity.get(k))) {
+                    identity.put(k, target);
+                    newKeys.put(k, target);
+                }
+            }
+            Portrait p = portraits.computeIfAbsent(target, Portrait::new);
+            updater.apply(p, e);
+            changed.add(target);
+            history.add(row(target, e));
+        }
+
+        for (Merge m : merges) {
+            profiles.repoint(c, List.of(m.from()), m.into());
+        }
+        Map<String, String> finalNames = new HashMap<>();
+        merges.forEach(m -> finalNames.put(m.from(), m.into()));
+        newKeys.replaceAll((k, v) -> resolve(finalNames, v));
+        Map<String, String> created = new LinkedHashMap<>(newKeys);
+        created.keySet().removeAll(existed);
+        // Keys that existed were moved by repoint (their customers were merged); the others must be new to everyone.
+        if (!profiles.insertNewKeys(c, created)) {
+            throw new ConcurrentLink();
+        }
+        Map<String, Portrait> out = new LinkedHashMap<>();
+        for (String id : changed) {
+            Portrait p = portraits.get(id);
+            if (p != null) {
+                out.put(id, p);
+            }
+        }
+        profiles.saveProfiles(c, out.values());
+        profiles.insertEvents(c, history.stream().map(r -> new ProfileStore.EventRow(resolve(finalNames, r.customerId()), r.eventId(),
+                r.at(), r.type(), r.channel(), r.amount(), r.category())).toList());
+        List<String[]> memberships = new ArrayList<>();
+        for (Portrait p : out.values()) {
+            evaluator.matching(p).forEach(s -> memberships.add(new String[] {s, p.customerId}));
+        }
+        segments.replaceRuleMemberships(c, out.keySet(), memberships);
+        offsets.write(c, group, next);
+        return new Applied(out, profiles.keysOfAll(c, out.keySet()), merges, newKeys, skipped);
+    }
+
+    private static String resolve(Map<String, String> mergedInto, String customer) {
+        String c = customer;
+        for (int hops = 0; mergedInto.containsKey(c) && hops < 1000; hops++) {
+            c = mergedInto.get(c);
+        }
+        return c;
+    }
+
+    private ProfileStore.EventRow row(String customer, CloudEvent e) {
+        BigDecimal amount = null;
+        String category = null;
+        EventType type = EventType.parse(e.type()).orElse(null);
+        if (type == EventType.PURCHASE) {
+            Purchase p = e.data(Purchase.class);
+            amount = p.amount();
+            category = categoryOf(p.lines().isEmpty() ? null : p.lines().getFirst().productId());
+        } else if (type == EventType.REFUND) {
+            amount = e.data(Refund.class).amount();
+        } else if (type == EventType.PRODUCT_VIEW) {
+            ProductView v = e.data(ProductView.class);
+            category = v.category() != null ? v.category() : categoryOf(v.productId());
+        }
+        return new ProfileStore.EventRow(customer, e.id(), e.time(), e.type(), e.channel(), amount, category);
+    }
+
+    private String categoryOf(String productId) {
+        PortraitUpdater.ProductInfo info = productId == null ? null : updater.catalog().apply(productId);
+        return info == null ? null : info.category();
+    }
+}

@@ -1,0 +1,41 @@
+package io.quanyu.profile.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/** Prometheus metrics of the portrait pipeline (no per-customer tags). */
+@ApplicationScoped
+public class ProfileMetrics {
+
+    private final Counter applied;
+    private final Counter merges;
+    private final Counter invalid;
+    private final Counter failedBatches;
+    private final Timer batch;
+
+    public ProfileMetrics(MeterRegistry registry) {
+        applied = Counter.builder("quanyu.profile.events.applied").description("Events applied to portraits").register(registry);
+        merges = Counter.builder("quanyu.profile.identity.merges").description("Customers merged into another by an identify").register(registry);
+        invalid = Counter.builder("quanyu.profile.events.invalid").description("Records on events.v1 that were not valid events").register(registry);
+        failedBatches = Counter.builder("quanyu.profile.batch.failures").description("Batches rolled back and read again").register(registry);
+        batch = Timer.builder("quanyu.profile.batch").description("Time to apply one batch in one transaction")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    void applied(int events, int merged, long nanos) {
+        applied.increment(events);
+        merges.increment(merged);
+        batch.record(Duration.ofNanos(nanos));
+    }
+
+    void invalid() {
+        invalid.increment();
+    }
+
+    void failedBatch() {
+        failedBatches.increment();
+    }
+}

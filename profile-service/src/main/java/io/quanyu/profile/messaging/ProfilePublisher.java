@@ -1,0 +1,72 @@
+package io.quanyu.profile.messaging;
+
+import io.quanyu.events.EventCodec;
+import io.quanyu.events.Topics;
+import io.quanyu.profile.domain.Portrait;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes what a committed batch changed: the new portraits on {@code profile.updates.v1} (compacted, keyed
+ * by customer; a tombstone for a customer merged away or erased) and links and merges on {@code profile.identity.v1}.
+ */
+@ApplicationScoped
+public class ProfilePublisher {
+
+    /** A change of the identity graph. */
+    public record IdentityChange(String type, String customerId, String key, String mergedFrom, Instant at) {
+    }
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final PortraitViews views;
+
+    public ProfilePublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, PortraitViews views) {
+        this.views = views;
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.CLIENT_ID_CONFIG, "profile-publisher"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends and waits for the acknowledgements. */
+    public void publish(BatchApplier.Applied applied) {
+        Instant now = Instant.now();
+        for (BatchApplier.Merge m : applied.merges()) {
+            producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, m.from(), null));
+            producer.send(new ProducerRecord<>(Topics.PROFILE_IDENTITY, m.into(),
+                    EventCodec.encode(new IdentityChange("merged", m.into(), null, m.from(), now))));
+        }
+        applied.newKeys().forEach((key, customer) -> producer.send(new ProducerRecord<>(Topics.PROFILE_IDENTITY, customer,
+                EventCodec.encode(new IdentityChange("linked", customer, key, null, now)))));
+        for (Portrait p : applied.portraits().values()) {
+            producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, p.customerId,
+                    EventCodec.encode(views.view(p, applied.keys().getOrDefault(p.customerId, List.of()), null, null, null))));
+        }
+        producer.flush();
+    }
+
+    /** The tombstone of an erased customer. */
+    public void erased(String customerId) {
+        producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, customerId, null));
+        producer.flush();
+    }
+
+    /** Sends one record and waits for it. */
+    public void send(String topic, String key, byte[] value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
