@@ -160,11 +160,11 @@ public class BatchApplier {
             history.add(row(target, e));
         }
 
-        for (Merge m : merges) {
-            profiles.repoint(c, List.of(m.from()), m.into());
-        }
         Map<String, String> finalNames = new HashMap<>();
         merges.forEach(m -> finalNames.put(m.from(), m.into()));
+        Map<String, String> finalTargets = new HashMap<>();
+        finalNames.keySet().forEach(from -> finalTargets.put(from, resolve(finalNames, from)));
+        profiles.repoint(c, finalTargets);
         newKeys.replaceAll((k, v) -> resolve(finalNames, v));
         Map<String, String> created = new LinkedHashMap<>(newKeys);
         created.keySet().removeAll(existed);

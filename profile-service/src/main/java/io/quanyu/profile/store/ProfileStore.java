@@ -75,23 +75,30 @@ public class ProfileStore {
         }
     }
 
-    /** Moves everything of {@code merged} customers to {@code into}; their portraits are deleted by the caller's save. */
-    public void repoint(Connection c, Collection<String> merged, String into) throws SQLException {
-        Object[] from = merged.toArray();
-        for (String sql : List.of("UPDATE identity SET customer_id = ? WHERE customer_id = ANY(?)",
-                // ON CONFLICT is not available to UPDATE; event ids are unique per customer, so no row can collide.
-                "UPDATE customer_event SET customer_id = ? WHERE customer_id = ANY(?)")) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, into);
-                ps.setArray(2, c.createArrayOf("text", from));
+    /**
+     * Moves everything of merged customers to the customer each was merged into ({@code from -> into}, targets
+     * already final), in one statement per table whatever the number of merges.
+     */
+    public void repoint(Connection c, Map<String, String> mergedInto) throws SQLException {
+        if (mergedInto.isEmpty()) {
+            return;
+        }
+        List<String> from = new ArrayList<>(mergedInto.keySet());
+        Object[] into = from.stream().map(mergedInto::get).toArray();
+        for (String table : List.of("identity", "customer_event")) {
+            // Event ids are unique per customer and customers are disjoint, so no moved row can collide.
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " t SET customer_id = m.t FROM unnest(?::text[], ?::text[]) AS m(f, t)"
+                    + " WHERE t.customer_id = m.f")) {
+                ps.setArray(1, c.createArrayOf("text", from.toArray()));
+                ps.setArray(2, c.createArrayOf("text", into));
                 ps.executeUpdate();
             }
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM segment_member WHERE customer_id = ANY(?)")) {
-            ps.setArray(1, c.createArrayOf("text", from));
+            ps.setArray(1, c.createArrayOf("text", from.toArray()));
             ps.executeUpdate();
         }
-        deleteProfiles(c, merged);
+        deleteProfiles(c, from);
     }
 
     public void saveProfiles(Connection c, Collection<Portrait> portraits) throws SQLException {
