@@ -1,5 +1,6 @@
 package io.quanyu.ingestion.api;
 
+import io.quanyu.support.ApiError;
 import io.quanyu.events.Channel;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

@@ -1,5 +1,6 @@
 package io.quanyu.ingestion.api;
 
+import io.quanyu.support.ApiError;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;

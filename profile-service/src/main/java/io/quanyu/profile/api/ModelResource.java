@@ -1,5 +1,6 @@
 package io.quanyu.profile.api;
 
+import io.quanyu.support.Admin;
 import io.quanyu.profile.messaging.ModelJob;
 import io.quanyu.profile.store.ModelStore;
 import jakarta.ws.rs.GET;

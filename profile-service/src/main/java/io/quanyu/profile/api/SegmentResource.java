@@ -1,5 +1,7 @@
 package io.quanyu.profile.api;
 
+import io.quanyu.support.ApiError;
+import io.quanyu.support.Admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quanyu.events.Json;
 import io.quanyu.profile.domain.Portrait;

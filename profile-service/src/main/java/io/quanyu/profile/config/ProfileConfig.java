@@ -3,14 +3,10 @@ package io.quanyu.profile.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Settings of the profile service, under {@code quanyu.profile}. */
 @ConfigMapping(prefix = "quanyu.profile")
 public interface ProfileConfig {
-
-    /** Bearer token of the admin endpoints (env QUANYU_ADMIN_TOKEN); without one, admin endpoints refuse everyone. */
-    Optional<String> adminToken();
 
     /** Half-life of interest tags: a signal counts half as much after this long. */
     @WithDefault("P30D")

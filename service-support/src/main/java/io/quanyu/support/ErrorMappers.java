@@ -1,11 +1,12 @@
-package io.quanyu.ingestion.api;
+package io.quanyu.support;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error as JSON {@code {"error","message"}}: framework errors keep their status, anything unexpected is logged. */
+/** Every error as JSON: framework errors (404, 405, 415, bad JSON) keep their status; anything unexpected is logged. */
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
@@ -13,13 +14,12 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response framework(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
-        return Response.status(status.getStatusCode()).type("application/json")
-                .entity(new ApiError(status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '_'), e.getMessage())).build();
+        return ApiError.response(status.getStatusCode(), status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'), e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("unexpected error in a request", e);
-        return Response.serverError().type("application/json").entity(new ApiError("internal", "unexpected error; it has been logged")).build();
+        return ApiError.response(500, "internal", "unexpected error; it has been logged");
     }
 }

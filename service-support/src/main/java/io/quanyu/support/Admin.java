@@ -1,4 +1,4 @@
-package io.quanyu.profile.api;
+package io.quanyu.support;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package io.quanyu.ingestion.messaging;
+package io.quanyu.support;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +15,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness of the broker connection, answered within about two seconds: a probe that hangs for the admin
- * client's default minute would be killed by Kubernetes before it could say DOWN.
+ * client's default minute would be killed by Kubernetes before it could say DOWN. Services using it set
+ * {@code quarkus.kafka.health.enabled=false}.
  */
 @Readiness
 @ApplicationScoped
@@ -26,7 +27,7 @@ public class KafkaReadiness implements HealthCheck {
 
     public KafkaReadiness(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG, "ingestion-health",
+                AdminClientConfig.CLIENT_ID_CONFIG, "health",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS + 500));
     }
