@@ -1,6 +1,7 @@
 package io.quanyu.testkit;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** A real single-node KRaft broker inside the test JVM (the Kafka project's own test kit). */
@@ -10,6 +11,10 @@ final class EmbeddedKafka {
     }
 
     static KafkaEndpoint start() {
+        // A broker whose log dirs vanish while the JVM shuts down calls Exit.halt(1), which would end the test
+        // JVM with a failure after every test passed. In a test JVM the broker must never end the process.
+        Exit.setHaltProcedure((status, message) -> System.err.println("[quanyu-testkit] embedded broker asked to halt (" + status + "): " + message));
+        Exit.setExitProcedure((status, message) -> System.err.println("[quanyu-testkit] embedded broker asked to exit (" + status + "): " + message));
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
