@@ -32,7 +32,7 @@ public final class Bpr implements Scorer {
     }
 
     /** Initial factors are N(0, INIT_SD²): small enough not to bias the ranking, large enough to break symmetry. */
-    private static final double INIT_SD = Double.parseDouble(System.getProperty("bpr.init", "0.1"));
+    private static final double INIT_SD = 0.01;
 
     private final Interactions train;
     private final Config config;

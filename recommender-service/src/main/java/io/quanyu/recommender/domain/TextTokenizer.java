@@ -21,7 +21,7 @@ public final class TextTokenizer {
             "this", "to", "was", "were", "will", "with", "you", "your", "our", "we", "not", "no", "all", "any", "can");
 
     private static final Set<String> CJK_STOP = Set.of("的", "了", "和", "是", "在", "与", "及", "或", "也", "就", "都",
-            "而", "之", "其", "这", "那", "有", "为");
+            "而", "之", "其", "这", "那", "有");
 
     private TextTokenizer() {
     }

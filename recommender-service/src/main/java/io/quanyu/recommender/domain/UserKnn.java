@@ -53,6 +53,10 @@ public final class UserKnn implements Scorer {
         return new UserKnn(train, config, norm);
     }
 
+    public Config config() {
+        return config;
+    }
+
     @Override
     public int itemCount() {
         return train.itemCount();

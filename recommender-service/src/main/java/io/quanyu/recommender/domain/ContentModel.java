@@ -1,0 +1,237 @@
+package io.quanyu.recommender.domain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Content-based model: one L2-normalised TF-IDF vector per item over its text (see {@link TextTokenizer}), cosine
+ * similarity between items, and a user profile that is the weighted sum of the vectors of the items they interacted
+ * with. It needs no interactions on the item side, so it reaches new catalog items that collaborative models cannot.
+ * Term frequency is sublinear (1 + ln tf) so a repeated word does not dominate; idf is smoothed, ln((1+N)/(1+df)) + 1.
+ */
+public final class ContentModel implements Scorer {
+
+    /** A sparse, L2-normalised term vector with term ids ascending. */
+    public record Profile(int[] terms, double[] weights) {
+        public boolean isEmpty() {
+            return terms.length == 0;
+        }
+
+        double weightOf(int term) {
+            int k = Arrays.binarySearch(terms, term);
+            return k >= 0 ? weights[k] : 0;
+        }
+    }
+
+    private final Interactions train;
+    private final List<String> vocabulary;
+    private final int[] itemPtr;
+    private final int[] itemTerms;
+    private final float[] itemValues;
+    private final int[] termPtr;
+    private final int[] termItems;
+    private final float[] termValues;
+
+    private ContentModel(Interactions train, List<String> vocabulary, int[] itemPtr, int[] itemTerms,
+            float[] itemValues) {
+        this.train = train;
+        this.vocabulary = vocabulary;
+        this.itemPtr = itemPtr;
+        this.itemTerms = itemTerms;
+        this.itemValues = itemValues;
+        // Postings (term → items) so that scoring a profile touches only items sharing a term with it.
+        int nTerms = vocabulary.size();
+        termPtr = new int[nTerms + 1];
+        for (int t : itemTerms) {
+            termPtr[t + 1]++;
+        }
+        for (int t = 0; t < nTerms; t++) {
+            termPtr[t + 1] += termPtr[t];
+        }
+        termItems = new int[itemTerms.length];
+        termValues = new float[itemTerms.length];
+        int[] fill = Arrays.copyOf(termPtr, nTerms);
+        for (int i = 0; i + 1 < itemPtr.length; i++) {
+            for (int p = itemPtr[i]; p < itemPtr[i + 1]; p++) {
+                int q = fill[itemTerms[p]]++;
+                termItems[q] = i;
+                termValues[q] = itemValues[p];
+            }
+        }
+    }
+
+    public static Recommender recommender(IntFunction<String> itemText) {
+        return Recommender.of("Content(TF-IDF)", train -> fit(train, itemText));
+    }
+
+    /** Vectors for every item of {@code train}; {@code itemText} gives an item index's text (null or "" for none). */
+    public static ContentModel fit(Interactions train, IntFunction<String> itemText) {
+        int n = train.itemCount();
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> vocabulary = new ArrayList<>();
+        List<Map<Integer, Integer>> counts = new ArrayList<>(n);
+        int[] df = new int[16];
+        int docs = 0;
+        for (int i = 0; i < n; i++) {
+            Map<Integer, Integer> tf = new HashMap<>();
+            for (String token : TextTokenizer.tokens(itemText.apply(i))) {
+                Integer id = ids.computeIfAbsent(token, t -> {
+                    vocabulary.add(t);
+                    return vocabulary.size() - 1;
+                });
+                tf.merge(id, 1, Integer::sum);
+            }
+            if (vocabulary.size() > df.length) {
+                df = Arrays.copyOf(df, Math.max(df.length * 2, vocabulary.size()));
+            }
+            for (int t : tf.keySet()) {
+                df[t]++;
+            }
+            docs += tf.isEmpty() ? 0 : 1;
+            counts.add(tf);
+        }
+        int[] ptr = new int[n + 1];
+        int nnz = counts.stream().mapToInt(Map::size).sum();
+        int[] terms = new int[nnz];
+        float[] values = new float[nnz];
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            int[] ts = counts.get(i).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            double norm = 0;
+            for (int k = 0; k < ts.length; k++) {
+                double w = (1 + Math.log(counts.get(i).get(ts[k]))) * (Math.log((1.0 + docs) / (1.0 + df[ts[k]])) + 1);
+                terms[at + k] = ts[k];
+                values[at + k] = (float) w;
+                norm += w * w;
+            }
+            for (int k = 0; k < ts.length; k++) {
+                values[at + k] = (float) (values[at + k] / Math.sqrt(norm));
+            }
+            at += ts.length;
+            ptr[i + 1] = at;
+        }
+        return new ContentModel(train, List.copyOf(vocabulary), ptr, terms, values);
+    }
+
+    @Override
+    public int itemCount() {
+        return itemPtr.length - 1;
+    }
+
+    public int vocabularySize() {
+        return vocabulary.size();
+    }
+
+    /** Cosine similarity of two items' texts. */
+    public double similarity(int a, int b) {
+        double s = 0;
+        int p = itemPtr[a];
+        int q = itemPtr[b];
+        while (p < itemPtr[a + 1] && q < itemPtr[b + 1]) {
+            int c = Integer.compare(itemTerms[p], itemTerms[q]);
+            if (c == 0) {
+                s += itemValues[p++] * itemValues[q++];
+            } else if (c < 0) {
+                p++;
+            } else {
+                q++;
+            }
+        }
+        return s;
+    }
+
+    /** The n items whose text is most similar to {@code item}'s (itself excluded), with cosine scores. */
+    public List<ScoredItem> similar(int item, int n) {
+        double[] s = new double[itemCount()];
+        score(profile(History.of(new int[] {item}, new double[] {1})), s);
+        return TopN.of(s, n, i -> i == item || s[i] <= 0);
+    }
+
+    /** Weighted sum of the history's item vectors, L2-normalised; non-positive weights are skipped. */
+    public Profile profile(History history) {
+        int total = 0;
+        for (int item : history.items()) {
+            total += itemPtr[item + 1] - itemPtr[item];
+        }
+        long[] keys = new long[total];
+        double[] contrib = new double[total];
+        int k = 0;
+        for (int h = 0; h < history.size(); h++) {
+            int item = history.items()[h];
+            double w = Math.max(0, history.weights()[h]);
+            for (int p = itemPtr[item]; p < itemPtr[item + 1]; p++, k++) {
+                keys[k] = ((long) itemTerms[p] << 32) | k;
+                contrib[k] = w * itemValues[p];
+            }
+        }
+        Arrays.sort(keys);
+        int[] terms = new int[total];
+        double[] weights = new double[total];
+        int m = 0;
+        double norm = 0;
+        for (int x = 0; x < total; ) {
+            int term = (int) (keys[x] >>> 32);
+            double w = 0;
+            for (; x < total && (int) (keys[x] >>> 32) == term; x++) {
+                w += contrib[(int) keys[x]];
+            }
+            if (w > 0) {
+                terms[m] = term;
+                weights[m++] = w;
+                norm += w * w;
+            }
+        }
+        double[] normalised = Arrays.copyOf(weights, m);
+        for (int x = 0; x < m; x++) {
+            normalised[x] /= Math.sqrt(norm);
+        }
+        return new Profile(Arrays.copyOf(terms, m), normalised);
+    }
+
+    @Override
+    public void score(int user, double[] out) {
+        score(train.history(user), out);
+    }
+
+    @Override
+    public void score(History history, double[] out) {
+        score(profile(history), out);
+    }
+
+    /** Cosine between the profile and every item vector. */
+    public void score(Profile profile, double[] out) {
+        Arrays.fill(out, 0);
+        for (int x = 0; x < profile.terms().length; x++) {
+            int t = profile.terms()[x];
+            double w = profile.weights()[x];
+            for (int q = termPtr[t]; q < termPtr[t + 1]; q++) {
+                out[termItems[q]] += w * termValues[q];
+            }
+        }
+    }
+
+    /** The profile's n heaviest terms: "your interests". */
+    public List<String> topTerms(Profile profile, int n) {
+        TopN top = new TopN(n);
+        for (int x = 0; x < profile.terms().length; x++) {
+            top.offer(profile.terms()[x], profile.weights()[x]);
+        }
+        return top.sorted().stream().map(s -> vocabulary.get(s.item())).toList();
+    }
+
+    /** The n terms contributing most to the profile · item cosine: why this item matches. */
+    public List<String> sharedTerms(Profile profile, int item, int n) {
+        TopN top = new TopN(n);
+        for (int p = itemPtr[item]; p < itemPtr[item + 1]; p++) {
+            double c = itemValues[p] * profile.weightOf(itemTerms[p]);
+            if (c > 0) {
+                top.offer(itemTerms[p], c);
+            }
+        }
+        return top.sorted().stream().map(s -> vocabulary.get(s.item())).toList();
+    }
+}

@@ -1,0 +1,310 @@
+package io.quanyu.recommender.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+
+/**
+ * Weighted blend of the models' per-user min-max normalised scores, with a human-readable reason per item taken from
+ * the component that contributed most to it, exclusions, a category filter over a caller-supplied item → category
+ * map, and a popularity fallback (per category when filtered) for users without history. Normalising per user and
+ * over the candidate items only makes the weights mean the same thing for every user and every model scale.
+ */
+public final class HybridRecommender implements Scorer {
+
+    /** Which component a recommendation owes most to. */
+    public enum Source { ITEM_KNN, USER_KNN, MATRIX_FACTORIZATION, CONTENT, POPULARITY }
+
+    /** One recommended item: blended score in [0, Σ weights], the dominant source and why, in words. */
+    public record Recommendation(String itemId, double score, Source source, String reason) {
+    }
+
+    /**
+     * @param exclude     item ids never to return (already in cart, out of stock, ...)
+     * @param category    only items of this category, or {@code null}
+     * @param excludeSeen drop items the user already interacted with
+     */
+    public record Request(int n, Set<String> exclude, String category, boolean excludeSeen) {
+        public Request {
+            exclude = exclude == null ? Set.of() : Set.copyOf(exclude);
+        }
+
+        public static Request top(int n) {
+            return new Request(n, Set.of(), null, true);
+        }
+
+        public Request excluding(Set<String> ids) {
+            return new Request(n, ids, category, excludeSeen);
+        }
+
+        public Request inCategory(String c) {
+            return new Request(n, exclude, c, excludeSeen);
+        }
+    }
+
+    private record Component(Source source, Scorer scorer, double weight) {
+    }
+
+    private final Interactions train;
+    private final List<Component> components;
+    private final ItemKnn itemKnn;
+    private final UserKnn userKnn;
+    private final ContentModel content;
+    private final Popularity popularity;
+    private final String[] categories;
+    private final Function<String, String> labels;
+    private final String verb;
+
+    private HybridRecommender(Builder b) {
+        this.train = b.train;
+        this.components = List.copyOf(b.components);
+        this.itemKnn = b.itemKnn;
+        this.userKnn = b.userKnn;
+        this.content = b.content;
+        this.popularity = b.popularity != null ? b.popularity : Popularity.fit(b.train, Popularity.Config.COUNTS);
+        this.categories = new String[train.itemCount()];
+        if (b.categoryOf != null) {
+            for (int i = 0; i < categories.length; i++) {
+                categories[i] = b.categoryOf.apply(train.itemId(i));
+            }
+        }
+        this.labels = b.labelOf != null ? b.labelOf : id -> id;
+        this.verb = b.verb;
+    }
+
+    public static Builder builder(Interactions train) {
+        return new Builder(train);
+    }
+
+    @Override
+    public int itemCount() {
+        return train.itemCount();
+    }
+
+    /** Blended scores of a training user over the items they have not interacted with (others score 0). */
+    @Override
+    public void score(int user, double[] out) {
+        blend(user, train.history(user), user, i -> !train.contains(user, i), out, null);
+    }
+
+    @Override
+    public void score(History history, double[] out) {
+        Set<Integer> seen = seen(history);
+        blend(-1, history, -1, i -> !seen.contains(i), out, null);
+    }
+
+    /** Recommendations for a user id from the training history; unknown or history-less users get popularity. */
+    public List<Recommendation> recommend(String userId, Request request) {
+        int u = train.userIndex(userId);
+        History h = u < 0 ? History.EMPTY : train.history(u);
+        return recommend(u, h, u >= 0, request);
+    }
+
+    /** Recommendations for a live history (new user, or a known one with fresh events: pass their id, else null). */
+    public List<Recommendation> recommend(History history, String userId, Request request) {
+        return recommend(userId == null ? -1 : train.userIndex(userId), history, false, request);
+    }
+
+    /** {@code trained}: the history is the user's training row, so models may use their fitted user state. */
+    private List<Recommendation> recommend(int user, History history, boolean trained, Request request) {
+        Set<Integer> seen = request.excludeSeen() ? seen(history) : Set.of();
+        Set<Integer> excluded = new HashSet<>();
+        request.exclude().forEach(id -> excluded.add(train.itemIndex(id)));
+        IntPredicate candidate = i -> !seen.contains(i) && !excluded.contains(i)
+                && (request.category() == null || request.category().equals(categories[i]));
+        if (history.isEmpty() || components.isEmpty()) {
+            return popularityFallback(request, candidate);
+        }
+        double[] total = new double[train.itemCount()];
+        Source[] dominant = new Source[total.length];
+        blend(trained ? user : -1, history, user, candidate, total, dominant);
+        List<Recommendation> out = new ArrayList<>();
+        List<ScoredItem> neighbours = userKnn == null ? List.of() : userKnn.neighbours(history, user);
+        for (ScoredItem s : TopN.of(total, request.n(), i -> !candidate.test(i) || dominant[i] == null)) {
+            out.add(new Recommendation(train.itemId(s.item()), s.score(), dominant[s.item()],
+                    reason(dominant[s.item()], s.item(), history, neighbours)));
+        }
+        if (out.size() < request.n()) { // thin history: top up with popular items rather than return too few
+            Set<Integer> taken = new HashSet<>();
+            out.forEach(r -> taken.add(train.itemIndex(r.itemId())));
+            Request rest = new Request(request.n() - out.size(), request.exclude(), request.category(), true);
+            out.addAll(popularityFallback(rest, i -> candidate.test(i) && !taken.contains(i)));
+        }
+        return out;
+    }
+
+    /**
+     * Σ weight × normalised component score into {@code total}; {@code dominant} (if given) gets the component with
+     * the largest contribution per item. {@code user} ≥ 0 uses the models' trained state for that user; otherwise the
+     * live history is scored, {@code self} (or -1) naming the training user it belongs to.
+     */
+    private void blend(int user, History history, int self, IntPredicate candidate, double[] total,
+            Source[] dominant) {
+        java.util.Arrays.fill(total, 0);
+        double[] buf = new double[total.length];
+        double[] best = dominant == null ? null : new double[total.length];
+        for (Component c : components) {
+            if (user >= 0) {
+                c.scorer().score(user, buf);
+            } else if (c.scorer() instanceof ItemKnn knn) {
+                knn.score(history, buf);
+            } else if (c.scorer() instanceof UserKnn knn) {
+                knn.score(history, self, buf);
+            } else {
+                c.scorer().score(history, buf);
+            }
+            normalize(buf, candidate);
+            for (int i = 0; i < total.length; i++) {
+                double v = c.weight() * buf[i];
+                total[i] += v;
+                if (dominant != null && v > best[i]) {
+                    best[i] = v;
+                    dominant[i] = c.source();
+                }
+            }
+        }
+    }
+
+    /** Min-max scaling to [0, 1] over the candidates; non-candidates and flat score vectors become 0. */
+    public static void normalize(double[] s, IntPredicate candidate) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < s.length; i++) {
+            if (candidate.test(i)) {
+                min = Math.min(min, s[i]);
+                max = Math.max(max, s[i]);
+            }
+        }
+        double range = max - min;
+        for (int i = 0; i < s.length; i++) {
+            s[i] = candidate.test(i) && range > 0 ? (s[i] - min) / range : 0;
+        }
+    }
+
+    private String reason(Source source, int item, History history, List<ScoredItem> neighbours) {
+        switch (source) {
+            case ITEM_KNN -> {
+                int h = itemKnn.strongestContributor(history, item);
+                if (h >= 0) {
+                    return "because you " + verb + " " + labels.apply(train.itemId(history.items()[h]));
+                }
+            }
+            case USER_KNN -> {
+                long liked = neighbours.stream().filter(nb -> train.contains(nb.item(), item)).count();
+                return String.format(Locale.ROOT, "liked by %d of the %d users most like you", liked, neighbours.size());
+            }
+            case CONTENT -> {
+                List<String> terms = content.sharedTerms(content.profile(history), item, 3);
+                if (!terms.isEmpty()) {
+                    return "similar to your interests: " + String.join(", ", terms);
+                }
+            }
+            case MATRIX_FACTORIZATION -> {
+                return "matches your taste profile (learned from " + history.size() + " interactions)";
+            }
+            case POPULARITY -> {
+                return popularReason(item);
+            }
+        }
+        return popularReason(item);
+    }
+
+    private String popularReason(int item) {
+        return categories[item] == null ? "popular right now" : "popular in " + categories[item];
+    }
+
+    private List<Recommendation> popularityFallback(Request request, IntPredicate candidate) {
+        List<Recommendation> out = new ArrayList<>();
+        for (ScoredItem s : popularity.top(request.n(), candidate)) {
+            out.add(new Recommendation(train.itemId(s.item()), s.score(), Source.POPULARITY, popularReason(s.item())));
+        }
+        return out;
+    }
+
+    private static Set<Integer> seen(History history) {
+        Set<Integer> seen = new HashSet<>();
+        for (int i : history.items()) {
+            seen.add(i);
+        }
+        return seen;
+    }
+
+    /** Components with weights plus the item metadata used for filters and reasons. */
+    public static final class Builder {
+        private final Interactions train;
+        private final List<Component> components = new ArrayList<>();
+        private ItemKnn itemKnn;
+        private UserKnn userKnn;
+        private ContentModel content;
+        private Popularity popularity;
+        private Function<String, String> categoryOf;
+        private Function<String, String> labelOf;
+        private String verb = "viewed";
+
+        private Builder(Interactions train) {
+            this.train = train;
+        }
+
+        public Builder itemKnn(ItemKnn model, double weight) {
+            itemKnn = model;
+            return add(Source.ITEM_KNN, model, weight);
+        }
+
+        public Builder userKnn(UserKnn model, double weight) {
+            userKnn = model;
+            return add(Source.USER_KNN, model, weight);
+        }
+
+        /** {@link Bpr} or {@link ImplicitAls}: both fold live histories in. */
+        public Builder matrixFactorization(Scorer model, double weight) {
+            return add(Source.MATRIX_FACTORIZATION, model, weight);
+        }
+
+        public Builder content(ContentModel model, double weight) {
+            content = model;
+            return add(Source.CONTENT, model, weight);
+        }
+
+        /** Also the fallback; when never set, user counts on the training data are used. */
+        public Builder popularity(Popularity model, double weight) {
+            popularity = model;
+            return add(Source.POPULARITY, model, weight);
+        }
+
+        /** Item id → category (null when unknown), for the category filter and "popular in ..." reasons. */
+        public Builder categories(Function<String, String> itemIdToCategory) {
+            categoryOf = itemIdToCategory;
+            return this;
+        }
+
+        /** Item id → display name used in reasons ("because you viewed <label>"); defaults to the id. */
+        public Builder labels(Function<String, String> itemIdToLabel) {
+            labelOf = itemIdToLabel;
+            return this;
+        }
+
+        /** The past-tense verb of reasons: "viewed" by default, "watched" for films, "bought" for orders. */
+        public Builder verb(String pastTense) {
+            verb = pastTense;
+            return this;
+        }
+
+        public HybridRecommender build() {
+            return new HybridRecommender(this);
+        }
+
+        private Builder add(Source source, Scorer model, double weight) {
+            if (!(weight >= 0) || model.itemCount() != train.itemCount()) {
+                throw new IllegalArgumentException(source + ": weight must be >= 0 and the model fitted on this data");
+            }
+            if (weight > 0) {
+                components.add(new Component(source, model, weight));
+            }
+            return this;
+        }
+    }
+}

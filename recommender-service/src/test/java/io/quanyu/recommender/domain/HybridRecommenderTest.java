@@ -1,0 +1,99 @@
+package io.quanyu.recommender.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quanyu.recommender.domain.HybridRecommender.Recommendation;
+import io.quanyu.recommender.domain.HybridRecommender.Request;
+import io.quanyu.recommender.domain.HybridRecommender.Source;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class HybridRecommenderTest {
+
+    private final Interactions data = Fixtures.pairs(
+            "u1:tent", "u1:stove", "u1:mat",
+            "u2:tent", "u2:stove", "u2:mat",
+            "u3:tent", "u3:stove",
+            "u4:sofa", "u4:lamp",
+            "u5:sofa", "u5:lamp", "u5:rug",
+            "u6:sofa", "u6:rug",
+            "me:tent");
+
+    private final Map<String, String> titles = Map.of("tent", "Alpine Tent", "stove", "Camping Stove",
+            "mat", "Sleeping Mat", "sofa", "Velvet Sofa", "lamp", "Floor Lamp", "rug", "Wool Rug");
+    private final Map<String, String> categories = Map.of("tent", "outdoor", "stove", "outdoor", "mat", "outdoor",
+            "sofa", "home", "lamp", "home", "rug", "home");
+
+    private HybridRecommender hybrid(double itemKnn, double content) {
+        List<String> texts = data.itemIds().stream().map(id -> titles.get(id) + " " + categories.get(id)).toList();
+        return HybridRecommender.builder(data)
+                .itemKnn(ItemKnn.fit(data, ItemKnn.Config.of(ItemKnn.Similarity.COSINE, 10)), itemKnn)
+                .content(ContentModel.fit(data, texts::get), content)
+                .popularity(Popularity.fit(data, Popularity.Config.COUNTS), 0)
+                .categories(categories::get)
+                .labels(titles::get)
+                .verb("bought")
+                .build();
+    }
+
+    @Test
+    void itemKnnReasonNamesTheSeenItem() {
+        List<Recommendation> recs = hybrid(1, 0).recommend("me", Request.top(2));
+        assertThat(recs.getFirst().itemId()).isEqualTo("stove");
+        assertThat(recs.getFirst().source()).isEqualTo(Source.ITEM_KNN);
+        assertThat(recs.getFirst().reason()).isEqualTo("because you bought Alpine Tent");
+        assertThat(recs).extracting(Recommendation::itemId).doesNotContain("tent");
+    }
+
+    @Test
+    void contentReasonListsSharedTerms() {
+        List<Recommendation> recs = hybrid(0, 1).recommend("me", Request.top(1));
+        assertThat(recs.getFirst().source()).isEqualTo(Source.CONTENT);
+        assertThat(recs.getFirst().reason()).startsWith("similar to your interests: ").contains("outdoor");
+    }
+
+    @Test
+    void exclusionsAndCategoryFilter() {
+        HybridRecommender h = hybrid(1, 0.2);
+        List<Recommendation> recs = h.recommend("me", Request.top(5).excluding(Set.of("stove")));
+        assertThat(recs).extracting(Recommendation::itemId).doesNotContain("stove", "tent");
+        List<Recommendation> home = h.recommend("me", Request.top(5).inCategory("home"));
+        assertThat(home).isNotEmpty().allSatisfy(r -> assertThat(categories.get(r.itemId())).isEqualTo("home"));
+    }
+
+    @Test
+    void usersWithoutHistoryGetPopularItemsPerCategory() {
+        HybridRecommender h = hybrid(1, 0.2);
+        List<Recommendation> recs = h.recommend("stranger", Request.top(2).inCategory("home"));
+        assertThat(recs).extracting(Recommendation::itemId).containsExactly("sofa", "lamp");
+        assertThat(recs).allSatisfy(r -> {
+            assertThat(r.source()).isEqualTo(Source.POPULARITY);
+            assertThat(r.reason()).isEqualTo("popular in home");
+        });
+    }
+
+    @Test
+    void liveHistoryOfANewUserIsScoredWithoutRefit() {
+        HybridRecommender h = hybrid(1, 0);
+        History live = History.of(new int[] {data.itemIndex("sofa")}, new double[] {1});
+        List<Recommendation> recs = h.recommend(live, null, Request.top(1));
+        assertThat(recs.getFirst().itemId()).isIn("lamp", "rug");
+        assertThat(recs.getFirst().reason()).isEqualTo("because you bought Velvet Sofa");
+    }
+
+    @Test
+    void topsUpWithPopularItemsWhenModelsHaveTooLittleToSay() {
+        List<Recommendation> recs = hybrid(1, 0).recommend("me", Request.top(5));
+        assertThat(recs).hasSize(5);
+        assertThat(recs.getLast().source()).isEqualTo(Source.POPULARITY);
+    }
+
+    @Test
+    void normalizeScalesCandidatesToUnitRange() {
+        double[] s = {5, 1, 3, 100};
+        HybridRecommender.normalize(s, i -> i != 3);
+        assertThat(s).containsExactly(1, 0, 0.5, 0);
+    }
+}
