@@ -6,11 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
-/**
- * Grid search of {@link HybridRecommender} blend weights on a validation split (carved out of the training data, never
- * the test split). Each component scores each validation user once; the min-max normalised scores are cached as
- * floats, so trying a weight vector costs a weighted sum and a top-k instead of re-running the models.
- */
+/** Grid search of hybrid blend weights on a validation split, caching each component's normalised scores. */
 public final class BlendSearch {
 
     private BlendSearch() {
@@ -33,12 +29,15 @@ public final class BlendSearch {
 
     /**
      * Tries every weight vector of {@code grid} on {@code validation} with components already fitted on
-     * {@code validation.train()}; ranks by nDCG@k.
+     * {@code validation.train()}; ranks by nDCG@k. Pass a split carved out of the training data, never the test split,
+     * or the chosen weights are fitted to the figures they are meant to be judged by.
      */
     public static Result search(List<String> names, List<? extends Scorer> components, Evaluation.Split validation,
             List<double[]> grid, int k) {
         Interactions train = validation.train();
         int nItems = train.itemCount();
+        // Each component scores each validation user once, normalised as the hybrid does and cached as floats: a
+        // weight vector then costs a weighted sum and a top-k instead of re-running the models.
         int nc = components.size();
         int[] users = IntStream.range(0, validation.test().userCount())
                 .filter(u -> validation.test().userDegree(u) > 0).toArray();

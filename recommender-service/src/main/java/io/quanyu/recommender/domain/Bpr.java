@@ -3,12 +3,7 @@ package io.quanyu.recommender.domain;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/**
- * Bayesian Personalized Ranking (Rendle et al. 2009): user and item factors plus an item bias, trained by SGD on
- * sampled (user, positive, negative) triples to rank what a user interacted with above what they did not. Positives
- * are sampled in proportion to their weight, so a purchase teaches more than a view. A new or updated user is folded
- * in by the same SGD on their vector alone with the item side frozen: no retraining.
- */
+/** Bayesian Personalized Ranking matrix factorisation (Rendle et al. 2009) with item biases and user fold-in. */
 public final class Bpr implements Scorer {
 
     /**
@@ -74,6 +69,7 @@ public final class Bpr implements Scorer {
         for (int u = 0; u < train.userCount(); u++) {
             Arrays.fill(userOf, train.rowStart(u), train.rowEnd(u), u);
         }
+        // Positives are drawn in proportion to their weight, so a purchase teaches more than a view.
         double[] cumulative = cumulativeWeights(train);
         SplittableRandom rnd = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + 1);
         float[] grad = new float[k];

@@ -7,12 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
-/**
- * Content-based model: one L2-normalised TF-IDF vector per item over its text (see {@link TextTokenizer}), cosine
- * similarity between items, and a user profile that is the weighted sum of the vectors of the items they interacted
- * with. It needs no interactions on the item side, so it reaches new catalog items that collaborative models cannot.
- * Term frequency is sublinear (1 + ln tf) so a repeated word does not dominate; idf is smoothed, ln((1+N)/(1+df)) + 1.
- */
+/** Content-based model: TF-IDF item vectors over product text, item-item cosine and weighted user profiles. */
 public final class ContentModel implements Scorer {
 
     /** A sparse, L2-normalised term vector with term ids ascending. */
@@ -68,7 +63,10 @@ public final class ContentModel implements Scorer {
         return Recommender.of("Content(TF-IDF)", train -> fit(train, itemText));
     }
 
-    /** Vectors for every item of {@code train}; {@code itemText} gives an item index's text (null or "" for none). */
+    /**
+     * Vectors for every item of {@code train}; {@code itemText} gives an item index's text (null or "" for none). No
+     * interactions are needed on the item side, which is what lets content reach new catalog items (cold start).
+     */
     public static ContentModel fit(Interactions train, IntFunction<String> itemText) {
         int n = train.itemCount();
         Map<String, Integer> ids = new HashMap<>();
@@ -102,6 +100,8 @@ public final class ContentModel implements Scorer {
         for (int i = 0; i < n; i++) {
             int[] ts = counts.get(i).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
             double norm = 0;
+            // Sublinear tf (1 + ln tf) so a repeated word does not dominate; smoothed idf, never zero for a term
+            // in every document, so such terms still contribute a little instead of vanishing.
             for (int k = 0; k < ts.length; k++) {
                 double w = (1 + Math.log(counts.get(i).get(ts[k]))) * (Math.log((1.0 + docs) / (1.0 + df[ts[k]])) + 1);
                 terms[at + k] = ts[k];

@@ -5,12 +5,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
-/**
- * The offline protocol of the Microsoft Recommenders MovieLens benchmark: a per-user stratified random split of the
- * cells (a fixed share of each user's cells to train), a model fitted on train, and for every user with at least one
- * test cell a top-k ranking over all items not in that user's train row, with relevance = the item is in their test
- * row. Metrics are averaged over those users.
- */
+/** The Microsoft Recommenders MovieLens protocol: stratified split, top-k over unseen items, ranking metrics. */
 public final class Evaluation {
 
     private Evaluation() {

@@ -7,11 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 
-/**
- * Caller-defined weights per event type (e.g. view 1, cart 3, purchase 5, review by rating), turning raw behaviour
- * events into {@link Interactions.Event}s. Types without a rule are ignored, so new event types never leak into models
- * by accident.
- */
+/** Caller-defined weights per event type (view 1, cart 3, purchase 5, review by rating, ...). */
 public final class EventWeights {
 
     private final Map<String, DoubleUnaryOperator> rules;
@@ -36,7 +32,8 @@ public final class EventWeights {
     }
 
     /**
-     * Weight of one event of {@code type} with an optional numeric value (a review rating); NaN for ignored types.
+     * Weight of one event of {@code type} with an optional numeric value (a review rating); NaN for types without a
+     * rule, so that a new event type never leaks into the models by accident.
      * A negative weight is allowed: summed per cell, it can cancel earlier evidence (a refund, a bad review).
      */
     public double weight(String type, double value) {

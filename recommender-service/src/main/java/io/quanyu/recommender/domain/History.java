@@ -3,18 +3,13 @@ package io.quanyu.recommender.domain;
 import java.time.Duration;
 import java.util.Arrays;
 
-/**
- * One user's interactions as parallel arrays: item index, weight and (optionally) epoch second. It comes either from a
- * row of {@link Interactions} or from a live stream, which is how models score new or just-updated users without
- * retraining. The arrays are shared, not copied, for speed: treat them as read-only.
- *
- * @param epochSeconds when each interaction happened, or {@code null} when unknown (then no time decay applies)
- */
+/** One user's interactions as parallel arrays (item, weight, epoch second or null), from the matrix or a stream. */
 public record History(int[] items, double[] weights, long[] epochSeconds) {
 
     /** A user with no interactions. */
     public static final History EMPTY = new History(new int[0], new double[0], null);
 
+    // The arrays are shared, not copied: histories are built per request on hot paths. Treat them as read-only.
     public History {
         if (items.length != weights.length || (epochSeconds != null && epochSeconds.length != items.length)) {
             throw new IllegalArgumentException("items, weights and times must have the same length");

@@ -1,5 +1,6 @@
 package io.quanyu.recommender.domain;
 
+import io.quanyu.recommender.domain.Recommendation.Source;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,43 +9,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 
-/**
- * Weighted blend of the models' per-user min-max normalised scores, with a human-readable reason per item taken from
- * the component that contributed most to it, exclusions, a category filter over a caller-supplied item → category
- * map, and a popularity fallback (per category when filtered) for users without history. Normalising per user and
- * over the candidate items only makes the weights mean the same thing for every user and every model scale.
- */
+/** Weighted blend of normalised model scores with reasons, exclusions, category filter and popularity fallback. */
 public final class HybridRecommender implements Scorer {
-
-    /** Which component a recommendation owes most to. */
-    public enum Source { ITEM_KNN, USER_KNN, MATRIX_FACTORIZATION, CONTENT, POPULARITY }
-
-    /** One recommended item: blended score in [0, Σ weights], the dominant source and why, in words. */
-    public record Recommendation(String itemId, double score, Source source, String reason) {
-    }
-
-    /**
-     * @param exclude     item ids never to return (already in cart, out of stock, ...)
-     * @param category    only items of this category, or {@code null}
-     * @param excludeSeen drop items the user already interacted with
-     */
-    public record Request(int n, Set<String> exclude, String category, boolean excludeSeen) {
-        public Request {
-            exclude = exclude == null ? Set.of() : Set.copyOf(exclude);
-        }
-
-        public static Request top(int n) {
-            return new Request(n, Set.of(), null, true);
-        }
-
-        public Request excluding(Set<String> ids) {
-            return new Request(n, ids, category, excludeSeen);
-        }
-
-        public Request inCategory(String c) {
-            return new Request(n, exclude, c, excludeSeen);
-        }
-    }
 
     private record Component(Source source, Scorer scorer, double weight) {
     }
@@ -98,19 +64,20 @@ public final class HybridRecommender implements Scorer {
     }
 
     /** Recommendations for a user id from the training history; unknown or history-less users get popularity. */
-    public List<Recommendation> recommend(String userId, Request request) {
+    public List<Recommendation> recommend(String userId, RecommendationRequest request) {
         int u = train.userIndex(userId);
         History h = u < 0 ? History.EMPTY : train.history(u);
         return recommend(u, h, u >= 0, request);
     }
 
     /** Recommendations for a live history (new user, or a known one with fresh events: pass their id, else null). */
-    public List<Recommendation> recommend(History history, String userId, Request request) {
+    public List<Recommendation> recommend(History history, String userId, RecommendationRequest request) {
         return recommend(userId == null ? -1 : train.userIndex(userId), history, false, request);
     }
 
     /** {@code trained}: the history is the user's training row, so models may use their fitted user state. */
-    private List<Recommendation> recommend(int user, History history, boolean trained, Request request) {
+    private List<Recommendation> recommend(int user, History history, boolean trained,
+            RecommendationRequest request) {
         Set<Integer> seen = request.excludeSeen() ? seen(history) : Set.of();
         Set<Integer> excluded = new HashSet<>();
         request.exclude().forEach(id -> excluded.add(train.itemIndex(id)));
@@ -131,7 +98,8 @@ public final class HybridRecommender implements Scorer {
         if (out.size() < request.n()) { // thin history: top up with popular items rather than return too few
             Set<Integer> taken = new HashSet<>();
             out.forEach(r -> taken.add(train.itemIndex(r.itemId())));
-            Request rest = new Request(request.n() - out.size(), request.exclude(), request.category(), true);
+            RecommendationRequest rest = new RecommendationRequest(request.n() - out.size(), request.exclude(),
+                    request.category(), true);
             out.addAll(popularityFallback(rest, i -> candidate.test(i) && !taken.contains(i)));
         }
         return out;
@@ -169,7 +137,10 @@ public final class HybridRecommender implements Scorer {
         }
     }
 
-    /** Min-max scaling to [0, 1] over the candidates; non-candidates and flat score vectors become 0. */
+    /**
+     * Min-max scaling to [0, 1] over the candidates; non-candidates and flat score vectors become 0. Scaling per user
+     * and over the candidates only makes a weight mean the same thing for every user and every model's score scale.
+     */
     public static void normalize(double[] s, IntPredicate candidate) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -195,7 +166,8 @@ public final class HybridRecommender implements Scorer {
             }
             case USER_KNN -> {
                 long liked = neighbours.stream().filter(nb -> train.contains(nb.item(), item)).count();
-                return String.format(Locale.ROOT, "liked by %d of the %d users most like you", liked, neighbours.size());
+                return String.format(Locale.ROOT, "liked by %d of the %d users most like you", liked,
+                        neighbours.size());
             }
             case CONTENT -> {
                 List<String> terms = content.sharedTerms(content.profile(history), item, 3);
@@ -204,7 +176,10 @@ public final class HybridRecommender implements Scorer {
                 }
             }
             case MATRIX_FACTORIZATION -> {
-                return "matches your taste profile (learned from " + history.size() + " interactions)";
+                // The latent match is the reason; the closest seen neighbour, when known, makes it concrete.
+                int h = itemKnn == null ? -1 : itemKnn.strongestContributor(history, item);
+                return "matches your taste profile" + (h < 0 ? ""
+                        : ", like " + labels.apply(train.itemId(history.items()[h])) + " which you " + verb);
             }
             case POPULARITY -> {
                 return popularReason(item);
@@ -217,10 +192,11 @@ public final class HybridRecommender implements Scorer {
         return categories[item] == null ? "popular right now" : "popular in " + categories[item];
     }
 
-    private List<Recommendation> popularityFallback(Request request, IntPredicate candidate) {
+    private List<Recommendation> popularityFallback(RecommendationRequest request, IntPredicate candidate) {
         List<Recommendation> out = new ArrayList<>();
         for (ScoredItem s : popularity.top(request.n(), candidate)) {
-            out.add(new Recommendation(train.itemId(s.item()), s.score(), Source.POPULARITY, popularReason(s.item())));
+            out.add(new Recommendation(train.itemId(s.item()), s.score(), Source.POPULARITY,
+                    popularReason(s.item())));
         }
         return out;
     }

@@ -3,14 +3,7 @@ package io.quanyu.recommender.domain;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/**
- * Implicit-feedback matrix factorisation (Hu, Koren and Volinsky 2008) by alternating least squares: every cell of
- * the matrix is a target (1 where the user interacted, 0 elsewhere) with confidence 1 + α·weight, so unobserved
- * items are weak negatives rather than unknowns. Each half-step solves one k×k ridge system per user (or item) with
- * a few conjugate-gradient iterations warm-started from the previous solution (Takács et al. 2011), which costs
- * O(nnz·k) per step instead of the O(nnz·k²) of building every normal matrix. A new or updated user is folded in with
- * the same solve against the frozen item factors: exact, and independent of the rest of the users.
- */
+/** Implicit-feedback matrix factorisation (Hu, Koren, Volinsky 2008) by ALS with conjugate-gradient solves. */
 public final class ImplicitAls implements Scorer {
 
     /**
@@ -39,6 +32,8 @@ public final class ImplicitAls implements Scorer {
     private final int k;
     private final double[] userFactors;
     private final double[] itemFactors;
+    /** FᵀF of the final item factors, computed on the first fold-in (a benign race: any thread's copy is equal). */
+    private volatile double[] itemGram;
 
     private ImplicitAls(Interactions train, Config config) {
         this.train = train;
@@ -69,7 +64,13 @@ public final class ImplicitAls implements Scorer {
         return config;
     }
 
-    /** Solves every user (or item) against the other side's frozen factors. */
+    /**
+     * Solves every user (or item) against the other side's frozen factors. Every cell is a target (1 where the user
+     * interacted, 0 elsewhere) with confidence 1 + α·weight, so unobserved items are weak negatives, not unknowns.
+     * Each k×k ridge system gets a few conjugate-gradient steps warm-started from the previous solution (Takács et
+     * al. 2011): O(nnz·k) per pass instead of the O(nnz·k²) of forming every normal matrix. Rows are independent, so
+     * solving them in parallel changes no result.
+     */
     private void halfStep(boolean users) {
         double[] fixed = users ? itemFactors : userFactors;
         double[] solved = users ? userFactors : itemFactors;
@@ -181,7 +182,8 @@ public final class ImplicitAls implements Scorer {
 
     /**
      * The least-squares user vector for a history against the frozen item factors (the same solve training makes,
-     * with enough CG steps to converge from zero), for real-time updates without retraining.
+     * with enough CG steps to converge from zero), for real-time updates without retraining. Exact, and independent
+     * of every other user.
      */
     public double[] foldIn(int[] items, double[] weights) {
         double[] x = new double[k];
@@ -192,8 +194,6 @@ public final class ImplicitAls implements Scorer {
     public double[] foldIn(History history) {
         return foldIn(history.items(), history.weights());
     }
-
-    private volatile double[] itemGram;
 
     private double[] itemGram() {
         double[] g = itemGram;

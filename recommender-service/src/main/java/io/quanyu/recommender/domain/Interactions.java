@@ -1,23 +1,21 @@
 package io.quanyu.recommender.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntPredicate;
 
-/**
- * An immutable user×item implicit-feedback matrix: string ids mapped to dense int indexes both ways, rows per user
- * (CSR, items ascending) and columns per item (CSC, users ascending). Repeated events of one user and item are summed,
- * keeping the latest time; cells whose total weight is not positive are dropped, so a refund can cancel a purchase.
- */
+/** An immutable user×item implicit-feedback matrix: id dictionaries both ways, CSR rows and CSC columns. */
 public final class Interactions {
 
-    /** One observed interaction, its weight already derived from the event type (see {@link EventWeights}). */
+    /**
+     * One observed interaction, its weight already derived from the event type (see {@link EventWeights}). Repeated
+     * events of one user and item are summed keeping the latest time; a cell whose total is not positive is dropped,
+     * so a refund (negative weight) can cancel a purchase.
+     */
     public record Event(String userId, String itemId, double weight, Instant time) {
         public Event {
             Objects.requireNonNull(userId, "userId");
@@ -30,7 +28,7 @@ public final class Interactions {
     }
 
     /** An id dictionary: index → id list and id → index map, shared by every matrix derived from one build. */
-    private record Ids(List<String> ids, Map<String, Integer> index) {
+    record Ids(List<String> ids, Map<String, Integer> index) {
         int indexOf(String id) {
             Integer i = index.get(id);
             return i == null ? -1 : i;
@@ -48,7 +46,7 @@ public final class Interactions {
     private final float[] colWeights;
     private final long latest;
 
-    private Interactions(Ids users, Ids items, int[] rowPtr, int[] rowItems, float[] rowWeights, long[] rowTimes) {
+    Interactions(Ids users, Ids items, int[] rowPtr, int[] rowItems, float[] rowWeights, long[] rowTimes) {
         this.users = users;
         this.items = items;
         this.rowPtr = rowPtr;
@@ -80,12 +78,12 @@ public final class Interactions {
         latest = max;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static InteractionsBuilder builder() {
+        return new InteractionsBuilder();
     }
 
     public static Interactions of(Collection<Event> events) {
-        Builder b = builder();
+        InteractionsBuilder b = builder();
         events.forEach(b::add);
         return b.build();
     }
@@ -227,108 +225,5 @@ public final class Interactions {
     @Override
     public String toString() {
         return "Interactions[" + userCount() + " users, " + itemCount() + " items, " + size() + " cells]";
-    }
-
-    /** Collects events (and optionally catalog items or users without events) and builds the matrix. */
-    public static final class Builder {
-        private final List<String> userIds = new ArrayList<>();
-        private final Map<String, Integer> userIndex = new HashMap<>();
-        private final List<String> itemIds = new ArrayList<>();
-        private final Map<String, Integer> itemIndex = new HashMap<>();
-        private int[] us = new int[1024];
-        private int[] is = new int[1024];
-        private double[] ws = new double[1024];
-        private long[] ts = new long[1024];
-        private int n;
-
-        private Builder() {
-        }
-
-        /** Registers a user without events; indexes follow first appearance. */
-        public Builder user(String userId) {
-            intern(userId, userIds, userIndex);
-            return this;
-        }
-
-        /** Registers a catalog item without events, e.g. a new product that content-based scoring can still reach. */
-        public Builder item(String itemId) {
-            intern(itemId, itemIds, itemIndex);
-            return this;
-        }
-
-        public Builder add(String userId, String itemId, double weight, Instant time) {
-            return add(new Event(userId, itemId, weight, time));
-        }
-
-        public Builder add(Event e) {
-            if (n == us.length) {
-                int cap = n * 2;
-                us = Arrays.copyOf(us, cap);
-                is = Arrays.copyOf(is, cap);
-                ws = Arrays.copyOf(ws, cap);
-                ts = Arrays.copyOf(ts, cap);
-            }
-            us[n] = intern(e.userId(), userIds, userIndex);
-            is[n] = intern(e.itemId(), itemIds, itemIndex);
-            ws[n] = e.weight();
-            ts[n++] = e.time().getEpochSecond();
-            return this;
-        }
-
-        public Interactions build() {
-            int nUsers = userIds.size();
-            // Bucket events by user, then sort each bucket by item (event index packed into the low bits).
-            int[] start = new int[nUsers + 1];
-            for (int k = 0; k < n; k++) {
-                start[us[k] + 1]++;
-            }
-            for (int u = 0; u < nUsers; u++) {
-                start[u + 1] += start[u];
-            }
-            long[] keys = new long[n];
-            int[] fill = Arrays.copyOf(start, nUsers);
-            for (int k = 0; k < n; k++) {
-                keys[fill[us[k]]++] = ((long) is[k] << 32) | k;
-            }
-            int[] ptr = new int[nUsers + 1];
-            int[] items = new int[n];
-            float[] weights = new float[n];
-            long[] times = new long[n];
-            int out = 0;
-            for (int u = 0; u < nUsers; u++) {
-                Arrays.sort(keys, start[u], start[u + 1]);
-                int p = start[u];
-                while (p < start[u + 1]) {
-                    int item = (int) (keys[p] >>> 32);
-                    double w = 0;
-                    long t = Long.MIN_VALUE;
-                    for (; p < start[u + 1] && (int) (keys[p] >>> 32) == item; p++) {
-                        int k = (int) keys[p];
-                        w += ws[k];
-                        t = Math.max(t, ts[k]);
-                    }
-                    if (w > 0) {
-                        items[out] = item;
-                        weights[out] = (float) w;
-                        times[out++] = t;
-                    }
-                }
-                ptr[u + 1] = out;
-            }
-            return new Interactions(new Ids(List.copyOf(userIds), Map.copyOf(userIndex)),
-                    new Ids(List.copyOf(itemIds), Map.copyOf(itemIndex)), ptr, Arrays.copyOf(items, out),
-                    Arrays.copyOf(weights, out), Arrays.copyOf(times, out));
-        }
-
-        private static int intern(String id, List<String> ids, Map<String, Integer> index) {
-            Objects.requireNonNull(id, "id");
-            Integer i = index.get(id);
-            if (i == null) {
-                i = ids.size();
-                ids.add(id);
-                index.put(id, i);
-            }
-            return i;
-        }
     }
 }

@@ -5,12 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/**
- * Item-based collaborative filtering in the style of SAR: item-item co-occurrence (users who have both) turned into a
- * similarity, only the top-K neighbours kept per item so memory stays at items × K, and a user's score for an item is
- * the sum over the items they have of (affinity × similarity). Affinities are the interaction weights, optionally
- * decayed with a half-life so that recent behaviour counts more.
- */
+/** Item-based collaborative filtering (SAR-like): co-occurrence similarity, top-K neighbours, affinity × sim. */
 public final class ItemKnn implements Scorer {
 
     /** How co-occurrence count c(i,j) and item supports c(i), c(j) become a similarity. */
@@ -33,7 +28,7 @@ public final class ItemKnn implements Scorer {
 
     /**
      * @param neighbours      top-K neighbours kept per item
-     * @param halfLife        affinity half-life, or {@code null} for no time decay
+     * @param halfLife        affinity half-life (recent behaviour counts more), or {@code null} for no time decay
      * @param minCooccurrence pairs seen together by fewer users are ignored (noise guard)
      */
     public record Config(Similarity similarity, int neighbours, Duration halfLife, int minCooccurrence) {
@@ -56,7 +51,8 @@ public final class ItemKnn implements Scorer {
 
         @Override
         public String toString() {
-            return similarity.name().toLowerCase() + " K=" + neighbours + (halfLife == null ? "" : " half-life " + halfLife);
+            return similarity.name().toLowerCase(java.util.Locale.ROOT) + " K=" + neighbours
+                    + (halfLife == null ? "" : " half-life " + halfLife);
         }
     }
 
@@ -78,6 +74,10 @@ public final class ItemKnn implements Scorer {
         return Recommender.of("ItemKnn(" + config + ")", train -> fit(train, config));
     }
 
+    /**
+     * Co-occurrence c(i,j) = users who have both (binary, as SAR), turned into a similarity; only the top-K neighbours
+     * per item are kept, so memory stays at items × K whatever the catalog's density.
+     */
     public static ItemKnn fit(Interactions train, Config config) {
         int n = train.itemCount();
         int k = config.neighbours();

@@ -9,11 +9,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
-/**
- * Item popularity, globally and per category: the number of users per item, or their summed interaction weights,
- * optionally decayed with a half-life so that what is popular now beats what was popular last year. It is the
- * baseline every model must beat and the fallback for users without history.
- */
+/** Item popularity (user counts or weights, optionally time-decayed), globally and per category. */
 public final class Popularity implements Scorer {
 
     /**
@@ -44,6 +40,7 @@ public final class Popularity implements Scorer {
         return Recommender.of("Popularity(" + config + ")", train -> fit(train, config));
     }
 
+    /** The baseline every model must beat, and the fallback for users without history. */
     public static Popularity fit(Interactions train, Config config) {
         double[] s = new double[train.itemCount()];
         long now = train.latestEpochSecond();

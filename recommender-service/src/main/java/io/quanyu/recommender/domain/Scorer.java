@@ -3,16 +3,16 @@ package io.quanyu.recommender.domain;
 import java.util.List;
 import java.util.function.IntPredicate;
 
-/**
- * A fitted model that scores every item, either for a user of its training data or for any {@link History}. Scores are
- * comparable within one call only; implementations are read-only after fitting and safe for concurrent calls.
- */
+/** A fitted model that scores every item for a training user or for any live {@link History}. */
 public interface Scorer {
 
     /** Number of items scored, i.e. the item count of the training {@link Interactions}. */
     int itemCount();
 
-    /** Overwrites {@code out} (length {@link #itemCount()}) with scores for training user {@code user}. */
+    /**
+     * Overwrites {@code out} (length {@link #itemCount()}) with scores for training user {@code user}. Scores compare
+     * within one call only; implementations are read-only after fitting and safe for concurrent calls.
+     */
     void score(int user, double[] out);
 
     /** Overwrites {@code out} with scores for an arbitrary history: a new user, or a known one with fresh events. */

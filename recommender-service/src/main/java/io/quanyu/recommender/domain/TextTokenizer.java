@@ -6,14 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/**
- * Tokens for TF-IDF over mixed English and Chinese product text, without an external segmenter. Text is NFKC-folded
- * (full-width letters and digits become ASCII) and lower-cased; runs of letters or digits in non-CJK scripts become
- * words, dropping one-letter words and a short English stop list. A run of CJK ideographs (or kana) becomes its
- * single characters plus every pair of adjacent characters: bigrams catch most two-character Chinese words
- * ("手机", "耳机") and unigrams keep recall when a word is split differently, which is the usual dictionary-free
- * trade-off. A few very common Chinese function characters are dropped as unigrams only.
- */
+/** Tokenizer for mixed English and Chinese product text: words, plus CJK character unigrams and bigrams. */
 public final class TextTokenizer {
 
     private static final Set<String> ENGLISH_STOP = Set.of("a", "an", "and", "are", "as", "at", "be", "but", "by",
@@ -26,6 +19,13 @@ public final class TextTokenizer {
     private TextTokenizer() {
     }
 
+    /**
+     * Text is NFKC-folded (full-width letters and digits become ASCII) and lower-cased. Runs of letters or digits in
+     * non-CJK scripts become words, dropping one-letter words and a short English stop list. With no segmenter, a run
+     * of CJK characters becomes its single characters plus every adjacent pair: bigrams catch most two-character
+     * Chinese words ("手机", "耳机") and unigrams keep recall when a word is cut differently, the usual
+     * dictionary-free trade-off. A few very common Chinese function characters are dropped as unigrams only.
+     */
     public static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
         if (text == null || text.isEmpty()) {

@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 
-/**
- * Bounded selection of the n best (index, score) pairs with a min-heap on primitive arrays. Ties go to the lower index
- * so that every ranking is deterministic; NaN scores are never selected.
- */
+/** Bounded selection of the n best (index, score) pairs; ties go to the lower index, NaN is never selected. */
 public final class TopN {
 
     private final int capacity;

@@ -3,11 +3,7 @@ package io.quanyu.recommender.domain;
 import java.util.Arrays;
 import java.util.List;
 
-/**
- * User-based collaborative filtering: cosine similarity between weighted user rows, the top-K most similar users, and
- * item scores as similarity-weighted sums of those neighbours' weights. Neighbours are found at query time through the
- * item columns, so a live history (a new or just-updated user) needs no refit.
- */
+/** User-based collaborative filtering: cosine between weighted user rows, top-K neighbours, neighbour sums. */
 public final class UserKnn implements Scorer {
 
     /**
@@ -72,7 +68,10 @@ public final class UserKnn implements Scorer {
         score(history, -1, out);
     }
 
-    /** The top-K neighbours of a history (user index, cosine), best first; {@code self} (or -1) is skipped. */
+    /**
+     * The top-K neighbours of a history (user index, cosine), best first; {@code self} (or -1) is skipped. Found at
+     * query time through the item columns, so a live history (new or just-updated user) needs no refit.
+     */
     public List<ScoredItem> neighbours(History history, int self) {
         double[] dot = new double[train.userCount()];
         double hNorm = 0;

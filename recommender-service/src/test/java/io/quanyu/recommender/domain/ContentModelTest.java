@@ -59,7 +59,7 @@ class ContentModelTest {
     }
 
     private static Interactions catalog(String... ids) {
-        Interactions.Builder b = Interactions.builder();
+        InteractionsBuilder b = Interactions.builder();
         for (String id : ids) {
             b.item(id);
         }

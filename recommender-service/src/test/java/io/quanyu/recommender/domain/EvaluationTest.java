@@ -10,7 +10,7 @@ class EvaluationTest {
 
     @Test
     void stratifiedSplitGivesEachUserTheRatioAndIsDeterministic() {
-        Interactions.Builder b = Interactions.builder();
+        InteractionsBuilder b = Interactions.builder();
         for (int u = 0; u < 10; u++) {
             for (int i = 0; i < 20 + u; i++) {
                 b.add("u" + u, "i" + i, 1, Fixtures.T0);

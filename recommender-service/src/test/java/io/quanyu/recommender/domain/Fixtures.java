@@ -12,7 +12,7 @@ final class Fixtures {
 
     /** Builds "user:item user:item ..." pairs with weight 1, one second apart. */
     static Interactions pairs(String... cells) {
-        Interactions.Builder b = Interactions.builder();
+        InteractionsBuilder b = Interactions.builder();
         int t = 0;
         for (String c : cells) {
             String[] f = c.split(":");

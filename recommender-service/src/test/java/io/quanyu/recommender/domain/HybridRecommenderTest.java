@@ -2,9 +2,7 @@ package io.quanyu.recommender.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quanyu.recommender.domain.HybridRecommender.Recommendation;
-import io.quanyu.recommender.domain.HybridRecommender.Request;
-import io.quanyu.recommender.domain.HybridRecommender.Source;
+import io.quanyu.recommender.domain.Recommendation.Source;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +38,7 @@ class HybridRecommenderTest {
 
     @Test
     void itemKnnReasonNamesTheSeenItem() {
-        List<Recommendation> recs = hybrid(1, 0).recommend("me", Request.top(2));
+        List<Recommendation> recs = hybrid(1, 0).recommend("me", RecommendationRequest.top(2));
         assertThat(recs.getFirst().itemId()).isEqualTo("stove");
         assertThat(recs.getFirst().source()).isEqualTo(Source.ITEM_KNN);
         assertThat(recs.getFirst().reason()).isEqualTo("because you bought Alpine Tent");
@@ -49,7 +47,7 @@ class HybridRecommenderTest {
 
     @Test
     void contentReasonListsSharedTerms() {
-        List<Recommendation> recs = hybrid(0, 1).recommend("me", Request.top(1));
+        List<Recommendation> recs = hybrid(0, 1).recommend("me", RecommendationRequest.top(1));
         assertThat(recs.getFirst().source()).isEqualTo(Source.CONTENT);
         assertThat(recs.getFirst().reason()).startsWith("similar to your interests: ").contains("outdoor");
     }
@@ -57,16 +55,16 @@ class HybridRecommenderTest {
     @Test
     void exclusionsAndCategoryFilter() {
         HybridRecommender h = hybrid(1, 0.2);
-        List<Recommendation> recs = h.recommend("me", Request.top(5).excluding(Set.of("stove")));
+        List<Recommendation> recs = h.recommend("me", RecommendationRequest.top(5).excluding(Set.of("stove")));
         assertThat(recs).extracting(Recommendation::itemId).doesNotContain("stove", "tent");
-        List<Recommendation> home = h.recommend("me", Request.top(5).inCategory("home"));
+        List<Recommendation> home = h.recommend("me", RecommendationRequest.top(5).inCategory("home"));
         assertThat(home).isNotEmpty().allSatisfy(r -> assertThat(categories.get(r.itemId())).isEqualTo("home"));
     }
 
     @Test
     void usersWithoutHistoryGetPopularItemsPerCategory() {
         HybridRecommender h = hybrid(1, 0.2);
-        List<Recommendation> recs = h.recommend("stranger", Request.top(2).inCategory("home"));
+        List<Recommendation> recs = h.recommend("stranger", RecommendationRequest.top(2).inCategory("home"));
         assertThat(recs).extracting(Recommendation::itemId).containsExactly("sofa", "lamp");
         assertThat(recs).allSatisfy(r -> {
             assertThat(r.source()).isEqualTo(Source.POPULARITY);
@@ -78,16 +76,30 @@ class HybridRecommenderTest {
     void liveHistoryOfANewUserIsScoredWithoutRefit() {
         HybridRecommender h = hybrid(1, 0);
         History live = History.of(new int[] {data.itemIndex("sofa")}, new double[] {1});
-        List<Recommendation> recs = h.recommend(live, null, Request.top(1));
+        List<Recommendation> recs = h.recommend(live, null, RecommendationRequest.top(1));
         assertThat(recs.getFirst().itemId()).isIn("lamp", "rug");
         assertThat(recs.getFirst().reason()).isEqualTo("because you bought Velvet Sofa");
     }
 
     @Test
     void topsUpWithPopularItemsWhenModelsHaveTooLittleToSay() {
-        List<Recommendation> recs = hybrid(1, 0).recommend("me", Request.top(5));
+        List<Recommendation> recs = hybrid(1, 0).recommend("me", RecommendationRequest.top(5));
         assertThat(recs).hasSize(5);
         assertThat(recs.getLast().source()).isEqualTo(Source.POPULARITY);
+    }
+
+    @Test
+    void matrixFactorizationReasonNamesTheClosestSeenItem() {
+        HybridRecommender h = HybridRecommender.builder(data)
+                .itemKnn(ItemKnn.fit(data, ItemKnn.Config.of(ItemKnn.Similarity.COSINE, 10)), 0)
+                .matrixFactorization(ImplicitAls.fit(data, new ImplicitAls.Config(4, 10, 10, 0.1, 4, 1)), 1)
+                .labels(titles::get)
+                .verb("bought")
+                .build();
+        Recommendation first = h.recommend("me", RecommendationRequest.top(1)).getFirst();
+        assertThat(first.source()).isEqualTo(Source.MATRIX_FACTORIZATION);
+        assertThat(first.itemId()).isEqualTo("stove");
+        assertThat(first.reason()).isEqualTo("matches your taste profile, like Alpine Tent which you bought");
     }
 
     @Test

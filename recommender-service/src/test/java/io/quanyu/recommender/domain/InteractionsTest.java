@@ -55,7 +55,7 @@ class InteractionsTest {
     void callerDefinedEventWeightsAndCancellingRefunds() {
         EventWeights w = EventWeights.builder().weight("product_view", 1).weight("add_to_cart", 3)
                 .weight("purchase", 5).weight("refund", -5).valued("review", r -> r - 3).build();
-        Interactions.Builder b = Interactions.builder();
+        InteractionsBuilder b = Interactions.builder();
         w.event("u", "shoe", "product_view", 0, T).ifPresent(b::add);
         w.event("u", "shoe", "purchase", 0, T).ifPresent(b::add);
         w.event("u", "hat", "purchase", 0, T).ifPresent(b::add);

@@ -56,7 +56,7 @@ class ItemKnnTest {
         // One user saw tent long ago and sofa just now: with a short half-life, sofa's neighbour (lamp) wins over
         // tent's (stove), without decay the tie-break is by index.
         java.time.Instant t = Fixtures.T0;
-        Interactions.Builder b = Interactions.builder();
+        InteractionsBuilder b = Interactions.builder();
         for (String u : List.of("a", "b")) {
             b.add(u, "tent", 1, t).add(u, "stove", 1, t).add(u + "x", "sofa", 1, t).add(u + "x", "lamp", 1, t);
         }

@@ -19,7 +19,7 @@ final class LowRankData {
     LowRankData(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         heldOut = new int[USERS];
-        Interactions.Builder b = Interactions.builder();
+        InteractionsBuilder b = Interactions.builder();
         for (int i = 0; i < ITEMS; i++) {
             b.item("i" + i);
         }

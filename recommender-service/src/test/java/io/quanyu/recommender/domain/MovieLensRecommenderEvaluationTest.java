@@ -119,7 +119,8 @@ class MovieLensRecommenderEvaluationTest {
         assertThat(split.train().size() + split.test().size()).isEqualTo(100_000);
         assertThat(popularity.metrics().users()).isEqualTo(943);
         for (Result r : List.of(item, user, mf, alsFoldIn, bpr, hybrid)) {
-            assertThat(r.metrics().ndcg()).as(r.model() + " beats popularity").isGreaterThan(popularity.metrics().ndcg());
+            assertThat(r.metrics().ndcg()).as(r.model() + " beats popularity")
+                    .isGreaterThan(popularity.metrics().ndcg());
         }
         double best = results.stream().mapToDouble(r -> r.metrics().ndcg()).max().orElseThrow();
         assertThat(best).isGreaterThan(0.35);
@@ -140,7 +141,8 @@ class MovieLensRecommenderEvaluationTest {
         }
         Selected<M> best = tried.stream().max(Comparator.comparingDouble(Selected::ndcg)).orElseThrow();
         StringBuilder sb = new StringBuilder("  " + name + " on validation (nDCG@10):");
-        tried.forEach(s -> sb.append(' ').append(describe.apply(s.model())).append(' ').append(fmt(s.ndcg())).append(';'));
+        tried.forEach(s -> sb.append(' ').append(describe.apply(s.model())).append(' ').append(fmt(s.ndcg()))
+                .append(';'));
         System.out.println(sb.append(" chosen ").append(describe.apply(best.model())));
         return best;
     }
@@ -160,13 +162,13 @@ class MovieLensRecommenderEvaluationTest {
                 .verb("watched")
                 .build();
         StringBuilder sb = new StringBuilder("  example, user 1, hybrid top 5:");
-        for (HybridRecommender.Recommendation r : h.recommend("1", HybridRecommender.Request.top(5))) {
+        for (Recommendation r : h.recommend("1", RecommendationRequest.top(5))) {
             sb.append(String.format(Locale.ROOT, "%n    %-45s %.3f %-20s %s", titles.get(r.itemId()), r.score(),
                     r.source(), r.reason()));
         }
         sb.append("\n  example, new user, category filter 'horror':");
-        for (HybridRecommender.Recommendation r : h.recommend("nobody",
-                HybridRecommender.Request.top(3).inCategory("horror"))) {
+        for (Recommendation r : h.recommend("nobody",
+                RecommendationRequest.top(3).inCategory("horror"))) {
             sb.append(String.format(Locale.ROOT, "%n    %-45s %s", titles.get(r.itemId()), r.reason()));
         }
         return sb.toString();
@@ -174,7 +176,7 @@ class MovieLensRecommenderEvaluationTest {
 
     /** All ratings as weight-1 interactions (that is what the reference does), item id = MovieLens movie id. */
     static Interactions interactions(MovieLensData ml) {
-        Interactions.Builder b = Interactions.builder();
+        InteractionsBuilder b = Interactions.builder();
         ml.movies().keySet().forEach(id -> b.item(String.valueOf(id)));
         for (MovieLensData.Rating r : ml.ratings()) {
             b.add(String.valueOf(r.userId()), String.valueOf(r.itemId()), 1, Instant.ofEpochSecond(r.epochSecond()));
