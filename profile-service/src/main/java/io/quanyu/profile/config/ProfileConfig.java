@@ -65,6 +65,10 @@ public interface ProfileConfig {
         @WithDefault("1h")
         String retrainEvery();
 
+        /** Delay of the first scheduled run after start-up (the job takes the CPU for seconds; a fresh instance has work to catch up on first). */
+        @WithDefault("10m")
+        String firstRunAfter();
+
         /** Horizon of both labels: a purchase (propensity) or no activity at all (churn) within it. */
         @WithDefault("P30D")
         Duration horizon();

@@ -42,7 +42,7 @@ public class ModelJob {
         this.evaluator = evaluator;
     }
 
-    @Scheduled(every = "${quanyu.profile.models.retrain-every}", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${quanyu.profile.models.retrain-every}", delayed = "${quanyu.profile.models.first-run-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
             retrain();

@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 public final class Bpr implements Scorer {
 
     /**
+     * Hyperparameters.
+     *
      * @param factors        latent dimensions
      * @param epochs         passes; one pass draws as many triples as there are cells
      * @param learningRate   SGD step

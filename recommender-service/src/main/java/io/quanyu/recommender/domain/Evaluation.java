@@ -92,6 +92,10 @@ public final class Evaluation {
         void score(int user, double[] out);
     }
 
+    /**
+     * For every user with a test cell: the top-k of {@code scores} over all items not in their train row, judged
+     * against their test row; averaged over those users.
+     */
     public static Metrics metrics(Split split, int k, UserScores scores) {
         Interactions train = split.train();
         Interactions test = split.test();

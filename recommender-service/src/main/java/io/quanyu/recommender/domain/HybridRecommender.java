@@ -2,6 +2,7 @@ package io.quanyu.recommender.domain;
 
 import io.quanyu.recommender.domain.Recommendation.Source;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -89,11 +90,16 @@ public final class HybridRecommender implements Scorer {
         double[] total = new double[train.itemCount()];
         Source[] dominant = new Source[total.length];
         blend(trained ? user : -1, history, user, candidate, total, dominant);
+        List<ScoredItem> top = TopN.of(total, request.n(), i -> !candidate.test(i) || dominant[i] == null);
+        // Reasons name what the models actually used: decayed affinities for item-kNN on a trained user, and the
+        // neighbour set only when some item owes most to user-kNN (finding it is a pass over the item columns).
+        History evidence = trained && itemKnn != null ? itemKnn.affinities(user) : history;
+        List<ScoredItem> neighbours = top.stream().anyMatch(s -> dominant[s.item()] == Source.USER_KNN)
+                ? userKnn.neighbours(history, user) : List.of();
         List<Recommendation> out = new ArrayList<>();
-        List<ScoredItem> neighbours = userKnn == null ? List.of() : userKnn.neighbours(history, user);
-        for (ScoredItem s : TopN.of(total, request.n(), i -> !candidate.test(i) || dominant[i] == null)) {
+        for (ScoredItem s : top) {
             out.add(new Recommendation(train.itemId(s.item()), s.score(), dominant[s.item()],
-                    reason(dominant[s.item()], s.item(), history, neighbours)));
+                    reason(dominant[s.item()], s.item(), evidence, neighbours)));
         }
         if (out.size() < request.n()) { // thin history: top up with popular items rather than return too few
             Set<Integer> taken = new HashSet<>();
@@ -112,14 +118,12 @@ public final class HybridRecommender implements Scorer {
      */
     private void blend(int user, History history, int self, IntPredicate candidate, double[] total,
             Source[] dominant) {
-        java.util.Arrays.fill(total, 0);
+        Arrays.fill(total, 0);
         double[] buf = new double[total.length];
         double[] best = dominant == null ? null : new double[total.length];
         for (Component c : components) {
             if (user >= 0) {
                 c.scorer().score(user, buf);
-            } else if (c.scorer() instanceof ItemKnn knn) {
-                knn.score(history, buf);
             } else if (c.scorer() instanceof UserKnn knn) {
                 knn.score(history, self, buf);
             } else {
@@ -157,35 +161,30 @@ public final class HybridRecommender implements Scorer {
     }
 
     private String reason(Source source, int item, History history, List<ScoredItem> neighbours) {
-        switch (source) {
+        String similarToSeen = "similar to items you " + verb;
+        return switch (source) {
             case ITEM_KNN -> {
                 int h = itemKnn.strongestContributor(history, item);
-                if (h >= 0) {
-                    return "because you " + verb + " " + labels.apply(train.itemId(history.items()[h]));
-                }
+                yield h < 0 ? similarToSeen
+                        : "because you " + verb + " " + labels.apply(train.itemId(history.items()[h]));
             }
             case USER_KNN -> {
                 long liked = neighbours.stream().filter(nb -> train.contains(nb.item(), item)).count();
-                return String.format(Locale.ROOT, "liked by %d of the %d users most like you", liked,
+                yield String.format(Locale.ROOT, "liked by %d of the %d users most like you", liked,
                         neighbours.size());
             }
             case CONTENT -> {
                 List<String> terms = content.sharedTerms(content.profile(history), item, 3);
-                if (!terms.isEmpty()) {
-                    return "similar to your interests: " + String.join(", ", terms);
-                }
+                yield terms.isEmpty() ? similarToSeen : "similar to your interests: " + String.join(", ", terms);
             }
             case MATRIX_FACTORIZATION -> {
                 // The latent match is the reason; the closest seen neighbour, when known, makes it concrete.
                 int h = itemKnn == null ? -1 : itemKnn.strongestContributor(history, item);
-                return "matches your taste profile" + (h < 0 ? ""
+                yield "matches your taste profile" + (h < 0 ? ""
                         : ", like " + labels.apply(train.itemId(history.items()[h])) + " which you " + verb);
             }
-            case POPULARITY -> {
-                return popularReason(item);
-            }
-        }
-        return popularReason(item);
+            case POPULARITY -> popularReason(item);
+        };
     }
 
     private String popularReason(int item) {

@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 public final class ImplicitAls implements Scorer {
 
     /**
+     * Hyperparameters.
+     *
      * @param factors        latent dimensions
      * @param iterations     alternating passes (users, then items)
      * @param alpha          confidence slope: c = 1 + α·weight

@@ -27,6 +27,8 @@ public final class ItemKnn implements Scorer {
     }
 
     /**
+     * Hyperparameters.
+     *
      * @param neighbours      top-K neighbours kept per item
      * @param halfLife        affinity half-life (recent behaviour counts more), or {@code null} for no time decay
      * @param minCooccurrence pairs seen together by fewer users are ignored (noise guard)

@@ -13,6 +13,8 @@ import java.util.function.IntPredicate;
 public final class Popularity implements Scorer {
 
     /**
+     * How popularity is counted.
+     *
      * @param weighted sum interaction weights instead of counting users
      * @param halfLife decay half-life measured back from the latest training time, or {@code null} for none
      */

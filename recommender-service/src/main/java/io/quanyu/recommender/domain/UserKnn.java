@@ -7,6 +7,8 @@ import java.util.List;
 public final class UserKnn implements Scorer {
 
     /**
+     * Hyperparameters.
+     *
      * @param neighbours top-K similar users that vote
      * @param exponent   similarities are raised to this power before voting; above 1 it sharpens towards the closest
      */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** BPR on a synthetic low-rank matrix: held-out positives, fold-in, determinism. */
 class BprTest {
 
     private static final Bpr.Config CONFIG = new Bpr.Config(8, 60, 0.05, 0.01, 7);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** TF-IDF content model and the English/Chinese tokenizer on hand-made product texts. */
 class ContentModelTest {
 
     @Test

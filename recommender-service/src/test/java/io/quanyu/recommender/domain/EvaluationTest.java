@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The split and the ranking metrics on hand-checked cases, plus TopN and the blend grid. */
 class EvaluationTest {
 
     @Test

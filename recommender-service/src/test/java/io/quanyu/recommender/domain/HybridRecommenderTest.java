@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** Hybrid blending, reasons, exclusions, category filter and cold-start fallback on a tiny shop. */
 class HybridRecommenderTest {
 
     private final Interactions data = Fixtures.pairs(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
+/** Implicit ALS on a synthetic low-rank matrix: held-out positives, fold-in, determinism. */
 class ImplicitAlsTest {
 
     private static final ImplicitAls.Config CONFIG = new ImplicitAls.Config(8, 10, 10, 1, 8, 7);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** The interaction matrix: dictionaries, CSR/CSC agreement, aggregation, event weights, selection. */
 class InteractionsTest {
 
     private static final Instant T = Fixtures.T0;

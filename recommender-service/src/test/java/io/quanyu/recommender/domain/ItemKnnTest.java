@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Item-kNN on a tiny co-occurrence pattern: recommendations, similarity formulas, K bound, decay, reasons. */
 class ItemKnnTest {
 
     // tent and stove go together; tent and sofa do not.

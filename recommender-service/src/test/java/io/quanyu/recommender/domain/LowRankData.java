@@ -2,11 +2,7 @@ package io.quanyu.recommender.domain;
 
 import java.util.SplittableRandom;
 
-/**
- * A synthetic rank-4 taste matrix: users and items fall in 4 groups; users like items of their own group with high
- * probability and others rarely. One liked item per user is held out to check that models rank it above random
- * items the user never touched.
- */
+/** A synthetic rank-4 taste matrix with one held-out like per user, for the matrix factorisation tests. */
 final class LowRankData {
 
     static final int USERS = 200;
@@ -16,6 +12,8 @@ final class LowRankData {
     final Interactions train;
     final int[] heldOut;
 
+    // Users and items fall in 4 groups; users like items of their own group with probability 0.4 and others with
+    // 0.02. Near the ceiling a model's held-out AUC is about 0.91: in-group items the user did not like also rank high.
     LowRankData(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         heldOut = new int[USERS];

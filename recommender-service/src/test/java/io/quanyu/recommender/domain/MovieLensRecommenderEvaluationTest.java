@@ -20,12 +20,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
-/**
- * MovieLens-100K under the Microsoft Recommenders benchmark protocol: every rating is an implicit interaction of
- * weight 1, a per-user stratified random 75/25 split with seed 42, top-10 over the items not in the user's train row,
- * relevance = in the user's test row. Every hyperparameter is chosen on a validation split carved out of train
- * (the same 75/25 stratification of the train part, seed 43); the test split is only scored once per final model.
- */
+/** Every model on MovieLens-100K under the Microsoft Recommenders benchmark protocol, tuned on validation only. */
 class MovieLensRecommenderEvaluationTest {
 
     static final long SEED = 42;
@@ -46,6 +41,10 @@ class MovieLensRecommenderEvaluationTest {
      */
     static final Bpr.Config BPR = new Bpr.Config(200, 200, 0.01, 0.01, SEED);
 
+    // Protocol: every rating is an implicit interaction of weight 1; per-user stratified random 75/25 split, seed 42;
+    // top-10 over the items not in the user's train row; relevance = in the user's test row. Every hyperparameter
+    // and blend weight is chosen on a validation split carved out of train (the train part split 75/25 again, seed
+    // 43), so the test split is scored once per final model and its figures are honest.
     @Test
     void modelsUnderTheBenchmarkProtocol() {
         Path dir = Path.of(System.getProperty("quanyu.data.dir", "/work/shared/data"));

@@ -13,14 +13,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-/**
- * The offline hyperparameter searches behind the constants of {@link MovieLensRecommenderEvaluationTest}, on the
- * validation split only (train part of seed 42 split again with seed 43). Minutes long, so opt-in:
- * {@code -Dquanyu.tuning=true}.
- */
+/** The offline validation-split searches behind MovieLensRecommenderEvaluationTest's constants; opt-in. */
 @EnabledIfSystemProperty(named = "quanyu.tuning", matches = "true")
 class MovieLensTuningTest {
 
+    // Validation only: the train part of the seed-42 split, split again with seed 43. Minutes long, hence opt-in
+    // with -Dquanyu.tuning=true.
     @Test
     void gridsOnTheValidationSplit() {
         Path dir = Path.of(System.getProperty("quanyu.data.dir", "/work/shared/data"));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Popularity by counts or weights, with decay and per category. */
 class PopularityTest {
 
     private final Interactions data = Interactions.builder()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** User-kNN: the most similar user's items win, self-exclusion, live histories. */
 class UserKnnTest {
 
     private final Interactions data = Fixtures.pairs(
