@@ -1,0 +1,127 @@
+package io.quanyu.recommender.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/** Interactions and catalog items in PostgreSQL. */
+@ApplicationScoped
+public class InteractionStore {
+
+    /** One interaction of a customer with an item. */
+    public record Row(String eventId, String userKey, String itemId, String type, double value, Instant at) {
+    }
+
+    /** A catalog item. */
+    public record Item(String productId, String title, String description, String category, String brand, boolean inStock) {
+
+        /** The text the content model reads. */
+        public String text() {
+            return String.join(" ", java.util.stream.Stream.of(title, description, category, brand)
+                    .filter(s -> s != null && !s.isBlank()).toList());
+        }
+    }
+
+    private final DataSource dataSource;
+
+    public InteractionStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Inserts rows not seen before (a redelivered event changes nothing); returns how many were new. */
+    public int insert(List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO interaction (event_id, user_key, item_id, type, value, at)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::timestamptz[]) ON CONFLICT DO NOTHING""")) {
+            ps.setArray(1, c.createArrayOf("text", rows.stream().map(Row::eventId).toArray()));
+            ps.setArray(2, c.createArrayOf("text", rows.stream().map(Row::userKey).toArray()));
+            ps.setArray(3, c.createArrayOf("text", rows.stream().map(Row::itemId).toArray()));
+            ps.setArray(4, c.createArrayOf("text", rows.stream().map(Row::type).toArray()));
+            ps.setArray(5, c.createArrayOf("float8", rows.stream().map(Row::value).toArray()));
+            ps.setArray(6, c.createArrayOf("timestamptz", rows.stream().map(r -> Timestamp.from(r.at())).toArray()));
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Every interaction, streamed (for training). */
+    public void forEach(Consumer<Row> sink) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_id, user_key, item_id, type, value, at FROM interaction")) {
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(row(rs));
+                    }
+                }
+            }
+            c.commit();
+        }
+    }
+
+    /** One customer's interactions, oldest first (the live history). */
+    public List<Row> of(String userKey) throws SQLException {
+        List<Row> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT event_id, user_key, item_id, type, value, at FROM interaction WHERE user_key = ? ORDER BY at")) {
+            ps.setString(1, userKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    public long count() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM interaction");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public void upsertItem(Item item) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO item (product_id, title, description, category, brand, in_stock) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (product_id) DO UPDATE SET title = excluded.title, description = excluded.description,
+                  category = excluded.category, brand = excluded.brand, in_stock = excluded.in_stock, updated_at = now()""")) {
+            ps.setString(1, item.productId());
+            ps.setString(2, item.title());
+            ps.setString(3, item.description());
+            ps.setString(4, item.category());
+            ps.setString(5, item.brand());
+            ps.setBoolean(6, item.inStock());
+            ps.executeUpdate();
+        }
+    }
+
+    public Map<String, Item> items() throws SQLException {
+        Map<String, Item> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT product_id, title, description, category, brand, in_stock FROM item ORDER BY product_id"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6)));
+            }
+        }
+        return out;
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5), rs.getTimestamp(6).toInstant());
+    }
+}

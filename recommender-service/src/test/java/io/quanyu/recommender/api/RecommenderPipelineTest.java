@@ -1,0 +1,149 @@
+package io.quanyu.recommender.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quanyu.events.Channel;
+import io.quanyu.events.CloudEvent;
+import io.quanyu.events.EventCodec;
+import io.quanyu.events.EventType;
+import io.quanyu.events.Product;
+import io.quanyu.events.Topics;
+import io.quanyu.events.data.OrderLine;
+import io.quanyu.events.data.ProductView;
+import io.quanyu.events.data.Purchase;
+import io.quanyu.recommender.store.InteractionStore;
+import io.quanyu.testkit.KafkaTestClient;
+import io.quanyu.testkit.QuanyuInfraResource;
+import io.quanyu.testkit.replay.MovieLensData;
+import io.quanyu.testkit.replay.ReplayOptions;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** MovieLens films as the catalog and its first ratings as events, through the real broker into recommendations. */
+@QuarkusTest
+@WithTestResource(QuanyuInfraResource.class)
+class RecommenderPipelineTest {
+
+    static final String ADMIN = "Bearer test-admin-token";
+    static final int RATINGS = 5000;
+    static MovieLensData data;
+
+    @Inject
+    InteractionStore store;
+
+    @BeforeAll
+    static void load() {
+        data = MovieLensData.load(ReplayOptions.defaultDataDir());
+    }
+
+    static String category(MovieLensData.Movie m) {
+        return m.genres().isEmpty() ? "unknown" : m.genres().getFirst().toLowerCase();
+    }
+
+    private void publishAndTrain() throws Exception {
+        if (given().get("/v1/models").jsonPath().getBoolean("trained") && store.count() >= RATINGS) {
+            return;
+        }
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (MovieLensData.Movie m : data.movies().values()) {
+            records.add(new ProducerRecord<>(Topics.CATALOG_PRODUCTS, "ml-item-" + m.id(), EventCodec.encode(new Product("ml-item-" + m.id(),
+                    m.title(), m.title() + " " + String.join(" ", m.genres()), category(m), "movielens", new BigDecimal("19.90"), "CNY", true,
+                    Instant.now()))));
+        }
+        Instant base = Instant.now().minus(Duration.ofDays(20));
+        List<MovieLensData.Rating> ratings = data.ratings().stream().sorted(MovieLensData.TIME_ORDER).limit(RATINGS).toList();
+        int purchases = 0;
+        for (int i = 0; i < ratings.size(); i++) {
+            MovieLensData.Rating r = ratings.get(i);
+            String user = "u:ml-" + r.userId();
+            Instant t = base.plusSeconds(i);
+            records.add(new ProducerRecord<>(Topics.EVENTS, user, EventCodec.encode(CloudEvent.of("v-" + i, Channel.WEB, EventType.PRODUCT_VIEW,
+                    t, user, t, null, new ProductView("ml-item-" + r.itemId(), null, null)))));
+            if (r.rating() >= 4) {
+                purchases++;
+                records.add(new ProducerRecord<>(Topics.EVENTS, user, EventCodec.encode(CloudEvent.of("p-" + i, Channel.APP, EventType.PURCHASE,
+                        t, user, t, null, new Purchase("o-" + i, List.of(new OrderLine("ml-item-" + r.itemId(), 1, BigDecimal.TEN)),
+                                BigDecimal.TEN, "CNY", null)))));
+            }
+        }
+        try (KafkaTestClient kafka = KafkaTestClient.shared()) {
+            kafka.sendAll(records);
+        }
+        long expected = RATINGS + purchases;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while ((store.count() < expected || store.items().size() < data.movies().size()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(store.count()).isEqualTo(expected);
+        given().header("Authorization", ADMIN).post("/v1/models/retrain").then().statusCode(200).body("status", equalTo("trained"));
+    }
+
+    @Test
+    void knownCustomersGetUnseenItemsWithReasonsAndFilters() throws Exception {
+        publishAndTrain();
+        int user = data.ratings().stream().sorted(MovieLensData.TIME_ORDER).limit(RATINGS).collect(Collectors.groupingBy(
+                MovieLensData.Rating::userId, Collectors.counting())).entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Set<String> seen = store.of("u:ml-" + user).stream().map(InteractionStore.Row::itemId).collect(Collectors.toSet());
+        JsonPath recs = given().get("/v1/recommendations/ml-" + user).then().statusCode(200).extract().jsonPath();
+        List<String> items = recs.getList("items.item_id", String.class);
+        assertThat(items).hasSize(10).doesNotContainAnyElementsOf(seen).doesNotHaveDuplicates();
+        assertThat(recs.getList("items.reason", String.class)).allSatisfy(r -> assertThat(r).isNotBlank());
+        assertThat(recs.getInt("history_size")).isEqualTo(seen.size());
+
+        JsonPath comedies = given().queryParam("category", "comedy").queryParam("limit", 5).queryParam("exclude", items.getFirst())
+                .get("/v1/recommendations/ml-" + user).then().statusCode(200).extract().jsonPath();
+        assertThat(comedies.getList("items.category", String.class)).hasSize(5).containsOnly("comedy");
+        assertThat(comedies.getList("items.item_id", String.class)).doesNotContain(items.getFirst());
+
+        given().queryParam("limit", 0).get("/v1/recommendations/ml-" + user).then().statusCode(400).body("error", equalTo("out_of_range"));
+        given().get("/v1/items/ml-item-50/similar").then().statusCode(200).body("items.size()", equalTo(10));
+        given().get("/v1/items/no-such-item/similar").then().statusCode(404);
+        assertThat(given().queryParam("category", "drama").get("/v1/popular").then().statusCode(200).extract().jsonPath()
+                .getList("items.category", String.class)).isNotEmpty().containsOnly("drama");
+        given().post("/v1/models/retrain").then().statusCode(401);
+    }
+
+    @Test
+    void aNewCustomersFirstEventsCountBeforeAnyRetraining() throws Exception {
+        publishAndTrain();
+        List<MovieLensData.Movie> horror = data.movies().values().stream().filter(m -> category(m).equals("horror")).limit(3).toList();
+        String key = "a:rt-" + UUID.randomUUID();
+        given().get("/v1/recommendations/" + key).then().statusCode(200).body("history_size", equalTo(0))
+                .body("items[0].source", equalTo("popularity"));
+        try (KafkaTestClient kafka = KafkaTestClient.shared()) {
+            for (MovieLensData.Movie m : horror) {
+                kafka.send(Topics.EVENTS, key, EventCodec.encode(CloudEvent.of(UUID.randomUUID().toString(), Channel.MINIPROGRAM,
+                        EventType.PRODUCT_VIEW, Instant.now(), key, Instant.now(), null, new ProductView("ml-item-" + m.id(), "horror", null))));
+            }
+        }
+        JsonPath recs = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            recs = given().get("/v1/recommendations/" + key).then().statusCode(200).extract().jsonPath();
+            if (recs.getInt("history_size") == 3) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(recs.getInt("history_size")).isEqualTo(3);
+        List<String> viewedTitles = horror.stream().map(MovieLensData.Movie::title).toList();
+        assertThat(recs.getList("items.item_id", String.class)).doesNotContainAnyElementsOf(horror.stream().map(m -> "ml-item-" + m.id()).toList());
+        // The reasons name what the customer just viewed: the live history was folded in without a retraining.
+        assertThat(recs.getList("items.reason", String.class)).anySatisfy(r -> assertThat(viewedTitles).anyMatch(r::contains));
+    }
+}
