@@ -1,11 +1,10 @@
 package io.quanyu.profile.messaging;
 
-import io.quanyu.events.Decoded;
-import io.quanyu.events.EventCodec;
 import io.quanyu.events.Product;
 import io.quanyu.events.Topics;
 import io.quanyu.profile.config.ProfileConfig;
 import io.quanyu.profile.store.OffsetStore;
+import io.quanyu.support.CatalogFeed;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -58,7 +56,18 @@ public class ProfileConsumer {
             LOG.info("events.v1 consumer disabled: serving the API only");
             return;
         }
-        threads.add(Thread.ofPlatform().name("profile-catalog").start(this::readCatalog));
+        // Categories and brands for interests from events that carry only a product id.
+        threads.add(Thread.ofPlatform().name("profile-catalog").start(new CatalogFeed(bootstrap, "profile-catalog", new CatalogFeed.Sink() {
+            @Override
+            public void product(Product p) throws Exception {
+                catalog.put(p.productId(), p.category(), p.brand());
+            }
+
+            @Override
+            public void removed(String productId) {
+                catalog.remove(productId);
+            }
+        }, () -> running)));
         for (int i = 0; i < config.consumer().workers(); i++) {
             String name = "profile-" + i;
             ProfileWorker w = new ProfileWorker(name, () -> consumer(name, config.consumer().groupId(), config.consumer().maxPollRecords()),
@@ -97,58 +106,11 @@ public class ProfileConsumer {
         return running && workers.stream().anyMatch(ProfileWorker::finished);
     }
 
-    /** The compacted catalog, read from the start on every start: categories and brands for interests. */
-    private void readCatalog() {
-        try (KafkaConsumer<byte[], byte[]> c = consumer("profile-catalog", null, 2000)) {
-            // No group: every instance reads the whole compacted topic from the start.
-            List<org.apache.kafka.common.TopicPartition> parts = c.partitionsFor(Topics.CATALOG_PRODUCTS).stream()
-                    .map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    String id = r.key() == null ? null : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
-                    if (r.value() == null) {
-                        if (id != null) {
-                            catalog.remove(id);
-                        }
-                    } else if (EventCodec.decode(r.value(), Product.class) instanceof Decoded.Ok<Product> ok) {
-                        store(ok.value());
-                    }
-                }
-            }
-        } catch (org.apache.kafka.common.errors.WakeupException | org.apache.kafka.common.errors.InterruptException e) {
-            // shutting down
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "catalog reader stopped");
-        }
-    }
-
-    private void store(Product p) {
-        for (int attempt = 0; running; attempt++) {
-            try {
-                catalog.put(p.productId(), p.category(), p.brand());
-                return;
-            } catch (java.sql.SQLException e) {
-                LOG.warnf("catalog: cannot store %s yet (attempt %d): %s", p.productId(), attempt + 1, e.getMessage());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     private KafkaConsumer<byte[], byte[]> consumer(String clientId, String group, int maxPoll) {
-        Map<String, Object> p = new java.util.HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPoll, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50));
-        if (group != null) {
-            p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        }
-        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPoll, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -60,12 +60,11 @@ public class RecommendationResource {
                               @QueryParam("category") String category, @QueryParam("channel") String channel) throws Exception {
         int n = limit == null ? 10 : limit;
         if (n < 1 || n > 100) {
-            return ApiError.response(Status.BAD_REQUEST, "out_of_range", "limit must be between 1 and 100, was " + n);
+            return badLimit(n);
         }
         Models.Trained m = models.current();
         if (m == null) {
-            return Response.status(Status.SERVICE_UNAVAILABLE).header("Retry-After", 5).type(MediaType.APPLICATION_JSON)
-                    .entity(new ApiError("unavailable", "no model trained yet")).build();
+            return noModelYet();
         }
         String key = userId.startsWith("u:") || userId.startsWith("a:") ? userId : "u:" + userId;
         History live = history(m, store.of(key));
@@ -85,7 +84,7 @@ public class RecommendationResource {
     public Response similar(@PathParam("itemId") String itemId, @QueryParam("limit") Integer limit) {
         int n = limit == null ? 10 : limit;
         if (n < 1 || n > 100) {
-            return ApiError.response(Status.BAD_REQUEST, "out_of_range", "limit must be between 1 and 100, was " + n);
+            return badLimit(n);
         }
         Models.Trained m = models.current();
         int index = m == null ? -1 : m.train().itemIndex(itemId);
@@ -111,12 +110,11 @@ public class RecommendationResource {
     public Response popular(@QueryParam("category") String category, @QueryParam("limit") Integer limit) {
         int n = limit == null ? 10 : limit;
         if (n < 1 || n > 100) {
-            return ApiError.response(Status.BAD_REQUEST, "out_of_range", "limit must be between 1 and 100, was " + n);
+            return badLimit(n);
         }
         Models.Trained m = models.current();
         if (m == null) {
-            return Response.status(Status.SERVICE_UNAVAILABLE).header("Retry-After", 5).type(MediaType.APPLICATION_JSON)
-                    .entity(new ApiError("unavailable", "no model trained yet")).build();
+            return noModelYet();
         }
         List<ScoredItem> top = category == null || category.isBlank() ? m.popularity().top(n, i -> true)
                 : m.popularity().topInCategory(category.trim(), i -> categoryOf(m, m.train().itemId(i)), n, i -> true);
@@ -148,6 +146,16 @@ public class RecommendationResource {
             out.put("interactions", m.train().size());
         }
         return out;
+    }
+
+    private static Response badLimit(int n) {
+        return ApiError.response(Status.BAD_REQUEST, "out_of_range", "limit must be between 1 and 100, was " + n);
+    }
+
+    /** Before the first training (seconds after start-up) there is nothing to serve: the client retries. */
+    private static Response noModelYet() {
+        return Response.status(Status.SERVICE_UNAVAILABLE).header("Retry-After", 5).type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError("unavailable", "no model trained yet")).build();
     }
 
     /** The customer's interactions as a history over the trained items, weighted like training; unknown items are skipped. */

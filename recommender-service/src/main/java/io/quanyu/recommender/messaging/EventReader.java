@@ -7,13 +7,13 @@ import io.quanyu.events.Product;
 import io.quanyu.events.Topics;
 import io.quanyu.recommender.config.RecommenderConfig;
 import io.quanyu.recommender.store.InteractionStore;
+import io.quanyu.support.CatalogFeed;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Reads events.v1 into interaction rows and catalog.products.v1 into items. Offsets are committed after the
+ * Reads events.v1 into interaction rows and, through {@link CatalogFeed}, catalog.products.v1 into items. Offsets are committed after the
  * rows are stored, and a row's key is the event id, so a redelivered batch stores nothing twice.
  */
 @ApplicationScoped
@@ -50,7 +50,18 @@ public class EventReader {
     void start(@Observes StartupEvent event) {
         if (config.consume()) {
             threads.add(Thread.ofPlatform().name("recommender-events").start(this::readEvents));
-            threads.add(Thread.ofPlatform().name("recommender-catalog").start(this::readCatalog));
+            threads.add(Thread.ofPlatform().name("recommender-catalog").start(new CatalogFeed(bootstrap, "recommender-catalog", new CatalogFeed.Sink() {
+                @Override
+                public void product(Product p) throws Exception {
+                    store.upsertItem(new InteractionStore.Item(p.productId(), p.title(), p.description(), p.category(), p.brand(),
+                            p.inStock() == null || p.inStock()));
+                }
+
+                @Override
+                public void removed(String productId) throws Exception {
+                    store.deleteItem(productId);
+                }
+            }, () -> running)));
         }
     }
 
@@ -102,47 +113,11 @@ public class EventReader {
         }
     }
 
-    private void readCatalog() {
-        try (KafkaConsumer<byte[], byte[]> c = consumer(null)) {
-            // No group: every instance reads the whole compacted catalog from the start.
-            List<TopicPartition> parts = c.partitionsFor(Topics.CATALOG_PRODUCTS).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    if (r.value() != null && EventCodec.decode(r.value(), Product.class) instanceof Decoded.Ok<Product> ok) {
-                        Product p = ok.value();
-                        upsert(new InteractionStore.Item(p.productId(), p.title(), p.description(), p.category(), p.brand(),
-                                p.inStock() == null || p.inStock()));
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.error("catalog reader stopped", e);
-        }
-    }
-
-    private void upsert(InteractionStore.Item item) {
-        while (running) {
-            try {
-                store.upsertItem(item);
-                return;
-            } catch (java.sql.SQLException e) {
-                LOG.warnf("catalog: cannot store %s yet: %s", item.productId(), e.getMessage());
-                sleep();
-            }
-        }
-    }
-
     private KafkaConsumer<byte[], byte[]> consumer(String group) {
-        Map<String, Object> p = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000));
-        if (group != null) {
-            p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        }
-        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private void sleep() {

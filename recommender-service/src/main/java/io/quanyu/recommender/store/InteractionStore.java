@@ -110,6 +110,13 @@ public class InteractionStore {
         }
     }
 
+    public void deleteItem(String productId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM item WHERE product_id = ?")) {
+            ps.setString(1, productId);
+            ps.executeUpdate();
+        }
+    }
+
     public Map<String, Item> items() throws SQLException {
         Map<String, Item> out = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
