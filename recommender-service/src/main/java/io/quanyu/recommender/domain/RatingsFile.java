@@ -1,0 +1,241 @@
+package io.quanyu.recommender.domain;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads an explicit-ratings log of shape {@code user item rating timestamp}, in any of these formats, detected from
+ * the first non-blank line:
+ * <ul>
+ * <li>tab-separated {@code user<TAB>item<TAB>rating<TAB>timestamp}, no header (MovieLens-100K {@code u.data});</li>
+ * <li>comma-separated with a header naming the columns {@code userId,movieId,rating,timestamp} (MovieLens "latest"
+ * {@code ratings.csv}) or {@code user,item,rating,timestamp}, in any order and with extra columns ignored;</li>
+ * <li>{@code user::item::rating::timestamp} (MovieLens-1M {@code ratings.dat}).</li>
+ * </ul>
+ * Timestamps are epoch seconds; ratings are decimals. Ratings come back in file order. A malformed line fails with an
+ * {@link IllegalArgumentException} naming the file and its 1-based line number.
+ */
+public final class RatingsFile {
+
+    /** One rating of the log. */
+    public record Rating(String userId, String itemId, double rating, long epochSecond) {
+
+        /** The rating as an interaction of the given weight (the benchmark protocol uses 1 for every rating). */
+        public Interactions.Event event(double weight) {
+            return new Interactions.Event(userId, itemId, weight, Instant.ofEpochSecond(epochSecond));
+        }
+    }
+
+    /** The recognised layouts. */
+    public enum Format {
+        TSV, CSV, DOUBLE_COLON
+    }
+
+    /**
+     * Time, then user, then item; ids made only of digits compare as numbers, others as strings. Sorting by it makes
+     * "first appearance" (the index order of {@link Interactions}) a function of the log's content, not its line order.
+     */
+    public static final Comparator<Rating> TIME_ORDER = Comparator.comparingLong(Rating::epochSecond)
+            .thenComparing(Rating::userId, RatingsFile::compareIds)
+            .thenComparing(Rating::itemId, RatingsFile::compareIds);
+
+    private static final List<String> USER_COLUMNS = List.of("userid", "user", "user_id");
+    private static final List<String> ITEM_COLUMNS = List.of("movieid", "itemid", "item", "item_id", "movie_id");
+    private static final List<String> RATING_COLUMNS = List.of("rating");
+    private static final List<String> TIME_COLUMNS = List.of("timestamp", "time");
+
+    private RatingsFile() {
+    }
+
+    /** Reads every rating of {@code file}; see the class comment for the accepted formats. */
+    public static List<Rating> read(Path file) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+            return read(file.toString(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The format {@code file} would be read as. */
+    public static Format format(Path file) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    return detect(file.toString(), stripBom(line));
+                }
+            }
+            throw new IllegalArgumentException(file + ": empty ratings file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static List<Rating> read(String name, BufferedReader in) throws IOException {
+        List<Rating> out = new ArrayList<>();
+        Format format = null;
+        int[] columns = {0, 1, 2, 3}; // user, item, rating, timestamp
+        int width = 4;
+        String line;
+        int number = 0;
+        while ((line = in.readLine()) != null) {
+            number++;
+            if (number == 1) {
+                line = stripBom(line);
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            if (format == null) {
+                format = detect(name, line);
+                if (format == Format.CSV) {
+                    String[] header = split(line, format);
+                    columns = new int[] {column(name, header, USER_COLUMNS), column(name, header, ITEM_COLUMNS),
+                            column(name, header, RATING_COLUMNS), column(name, header, TIME_COLUMNS)};
+                    width = header.length;
+                    continue;
+                }
+            }
+            String[] f = split(line, format);
+            if (f.length != width) {
+                throw malformed(name, number, line, "expected " + width + " " + describe(format) + " fields, got "
+                        + f.length);
+            }
+            String user = f[columns[0]];
+            String item = f[columns[1]];
+            if (user.isEmpty() || item.isEmpty()) {
+                throw malformed(name, number, line, "empty user or item id");
+            }
+            double rating;
+            long time;
+            try {
+                rating = Double.parseDouble(f[columns[2]]);
+            } catch (NumberFormatException e) {
+                throw malformed(name, number, line, "rating '" + f[columns[2]] + "' is not a number");
+            }
+            if (!Double.isFinite(rating)) {
+                throw malformed(name, number, line, "rating '" + f[columns[2]] + "' is not finite");
+            }
+            try {
+                time = Long.parseLong(f[columns[3]]);
+            } catch (NumberFormatException e) {
+                throw malformed(name, number, line, "timestamp '" + f[columns[3]] + "' is not whole epoch seconds");
+            }
+            out.add(new Rating(user, item, rating, time));
+        }
+        if (format == null) {
+            throw new IllegalArgumentException(name + ": empty ratings file");
+        }
+        return out;
+    }
+
+    private static Format detect(String name, String first) {
+        if (first.indexOf('\t') >= 0) {
+            return Format.TSV;
+        }
+        if (first.contains("::")) {
+            return Format.DOUBLE_COLON;
+        }
+        if (first.indexOf(',') >= 0) {
+            return Format.CSV;
+        }
+        throw new IllegalArgumentException(name + ":1: unrecognised ratings format, expected tab-separated "
+                + "'user item rating timestamp', 'user::item::rating::timestamp' or a CSV with a header such as "
+                + "'userId,movieId,rating,timestamp': '" + abbreviate(first) + "'");
+    }
+
+    private static String[] split(String line, Format format) {
+        String[] f = switch (format) {
+            case TSV -> line.split("\t", -1);
+            case CSV -> line.split(",", -1);
+            case DOUBLE_COLON -> line.split("::", -1);
+        };
+        for (int i = 0; i < f.length; i++) {
+            String s = f[i].trim();
+            if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+                s = s.substring(1, s.length() - 1).trim();
+            }
+            f[i] = s;
+        }
+        return f;
+    }
+
+    private static int column(String name, String[] header, List<String> accepted) {
+        for (int i = 0; i < header.length; i++) {
+            if (accepted.contains(header[i].toLowerCase(Locale.ROOT))) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name + ":1: CSV header " + String.join(",", header) + " has no "
+                + accepted.getFirst() + " column (accepted names: " + String.join(", ", accepted)
+                + "); expected e.g. userId,movieId,rating,timestamp");
+    }
+
+    private static String describe(Format format) {
+        return switch (format) {
+            case TSV -> "tab-separated";
+            case CSV -> "comma-separated";
+            case DOUBLE_COLON -> "'::'-separated";
+        };
+    }
+
+    private static IllegalArgumentException malformed(String name, int line, String text, String why) {
+        return new IllegalArgumentException(name + ":" + line + ": malformed rating line (" + why + "): '"
+                + abbreviate(text) + "'");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 117) + "...";
+    }
+
+    private static String stripBom(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    private static int compareIds(String a, String b) {
+        if (digits(a) && digits(b)) {
+            String x = stripZeros(a);
+            String y = stripZeros(b);
+            int c = Integer.compare(x.length(), y.length());
+            if (c != 0) {
+                return c;
+            }
+            c = x.compareTo(y);
+            return c != 0 ? c : a.compareTo(b);
+        }
+        return a.compareTo(b);
+    }
+
+    private static boolean digits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String stripZeros(String s) {
+        int i = 0;
+        while (i < s.length() - 1 && s.charAt(i) == '0') {
+            i++;
+        }
+        return s.substring(i);
+    }
+}
