@@ -23,7 +23,8 @@ class MovieLensTuningTest {
     void gridsOnTheValidationSplit() {
         Path dir = Path.of(System.getProperty("quanyu.data.dir", "/work/shared/data"));
         assumeTrue(Files.isRegularFile(dir.resolve(MovieLensData.DIR_NAME).resolve("u.data")), "no MovieLens data");
-        Interactions all = MovieLensRecommenderEvaluationTest.interactions(MovieLensData.load(dir));
+        Interactions all = RecommenderEvaluationHarness.load(dir.resolve(MovieLensData.DIR_NAME).resolve("u.data"))
+                .interactions();
         Split split = Evaluation.stratifiedSplit(all, 0.75, MovieLensRecommenderEvaluationTest.SEED);
         Split validation = Evaluation.stratifiedSplit(split.train(), 0.75,
                 MovieLensRecommenderEvaluationTest.VALIDATION_SEED);
