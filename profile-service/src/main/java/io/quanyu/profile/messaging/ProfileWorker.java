@@ -5,6 +5,7 @@ import io.quanyu.events.Decoded;
 import io.quanyu.events.EventCodec;
 import io.quanyu.events.Topics;
 import io.quanyu.profile.store.OffsetStore;
+import io.quanyu.support.ConsumerWorker;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,18 +21,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
  * One consumer thread of events.v1. Offsets live in the database with the portraits: on assignment the worker
  * seeks to them, and a failed batch is simply read again, so every event is applied exactly once.
  */
-final class ProfileWorker implements Runnable {
+final class ProfileWorker extends ConsumerWorker {
 
     private static final Logger LOG = Logger.getLogger(ProfileWorker.class);
 
-    private final String name;
     private final Supplier<KafkaConsumer<byte[], byte[]>> consumers;
     private final String group;
     private final DataSource dataSource;
@@ -39,16 +38,10 @@ final class ProfileWorker implements Runnable {
     private final BatchApplier applier;
     private final ProfilePublisher publisher;
     private final ProfileMetrics metrics;
-    private final Duration backoff;
-    private volatile boolean running = true;
-    private volatile long failingSince;
-    private volatile String lastError;
-    private volatile boolean finished;
-    private KafkaConsumer<byte[], byte[]> consumer;
 
     ProfileWorker(String name, Supplier<KafkaConsumer<byte[], byte[]>> consumers, String group, DataSource dataSource, OffsetStore offsets,
                   BatchApplier applier, ProfilePublisher publisher, ProfileMetrics metrics, Duration backoff) {
-        this.name = name;
+        super(name, Duration.ofMillis(200), backoff);
         this.consumers = consumers;
         this.group = group;
         this.dataSource = dataSource;
@@ -56,49 +49,27 @@ final class ProfileWorker implements Runnable {
         this.applier = applier;
         this.publisher = publisher;
         this.metrics = metrics;
-        this.backoff = backoff;
     }
 
     @Override
-    public void run() {
-        try {
-            consumer = consumers.get();
-            consumer.subscribe(List.of(Topics.EVENTS), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    // Nothing is in flight between polls: every batch is committed before the next poll.
-                }
+    protected KafkaConsumer<byte[], byte[]> open() {
+        KafkaConsumer<byte[], byte[]> consumer = consumers.get();
+        consumer.subscribe(List.of(Topics.EVENTS), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                // Nothing is in flight between polls: every batch is committed before the next poll.
+            }
 
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    seekToStored(partitions);
-                }
-            });
-            while (running) {
-                ConsumerRecords<byte[], byte[]> records;
-                try {
-                    records = consumer.poll(Duration.ofMillis(200));
-                } catch (WakeupException e) {
-                    break;
-                }
-                if (!records.isEmpty()) {
-                    handle(records);
-                }
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                seekToStored(consumer, partitions);
             }
-        } catch (WakeupException e) {
-            // stopped during start-up
-        } catch (RuntimeException e) {
-            lastError = e.toString();
-            LOG.errorf(e, "%s stopped", name);
-        } finally {
-            if (consumer != null) {
-                consumer.close(Duration.ofSeconds(5));
-            }
-            finished = true;
-        }
+        });
+        return consumer;
     }
 
-    private void handle(ConsumerRecords<byte[], byte[]> records) {
+    @Override
+    protected void handle(ConsumerRecords<byte[], byte[]> records) throws Exception {
         List<BatchApplier.Incoming> batch = new ArrayList<>(records.count());
         Map<TopicPartition, Long> next = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
@@ -112,35 +83,38 @@ final class ProfileWorker implements Runnable {
                 case Decoded.Failed<CloudEvent> f -> {
                     // events.v1 is written by ingestion only; a record that is not an event is counted and passed over.
                     metrics.invalid();
-                    LOG.warnf("%s: %s-%d@%d is not a valid event (%s): skipped", name, r.topic(), r.partition(), r.offset(), f.detail());
+                    LOG.warnf("%s: %s-%d@%d is not a valid event (%s): skipped", name(), r.topic(), r.partition(), r.offset(), f.detail());
                 }
             }
         }
-        try {
-            long start = System.nanoTime();
-            BatchApplier.Applied applied = applier.apply(batch, next, group);
-            metrics.applied(batch.size() - applied.skippedErased(), applied.merges().size(), System.nanoTime() - start);
-            failingSince = 0;
-            publisher.publish(applied);
-            Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
-            next.forEach((tp, o) -> commit.put(tp, new OffsetAndMetadata(o)));
-            // Only for lag monitoring: the offsets that count are the ones stored with the portraits.
-            consumer.commitAsync(commit, null);
-        } catch (Exception e) {
-            if (failingSince == 0) {
-                failingSince = System.currentTimeMillis();
+        long start = System.nanoTime();
+        BatchApplier.Applied applied = applier.apply(batch, next, group);
+        metrics.applied(batch.size() - applied.skippedErased(), applied.merges().size(), System.nanoTime() - start);
+        publisher.publish(applied);
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        next.forEach((tp, o) -> commit.put(tp, new OffsetAndMetadata(o)));
+        // Only for lag monitoring: the offsets that count are the ones stored with the portraits.
+        consumer().commitAsync(commit, null);
+    }
+
+    /**
+     * Reads on from the offsets stored with the portraits: the batch again if it was rolled back, the records
+     * after it if it was committed and only the publishing failed (applying it twice would count it twice).
+     */
+    @Override
+    protected void recover(ConsumerRecords<byte[], byte[]> records, Exception cause) {
+        metrics.failedBatch();
+        while (sleepBackoff()) {
+            try {
+                seekToStored(consumer(), records.partitions());
+                return;
+            } catch (IllegalStateException e) {
+                noteError(e.getMessage());
             }
-            lastError = e.toString();
-            metrics.failedBatch();
-            LOG.warnf("%s: batch of %d events failed, reading it again: %s", name, batch.size(), e);
-            for (TopicPartition tp : records.partitions()) {
-                consumer.seek(tp, records.records(tp).getFirst().offset());
-            }
-            sleep();
         }
     }
 
-    private void seekToStored(Collection<TopicPartition> partitions) {
+    private void seekToStored(KafkaConsumer<byte[], byte[]> consumer, Collection<TopicPartition> partitions) {
         try (Connection c = dataSource.getConnection()) {
             Map<TopicPartition, Long> stored = offsets.read(c, group, Topics.EVENTS);
             for (TopicPartition tp : partitions) {
@@ -155,39 +129,5 @@ final class ProfileWorker implements Runnable {
             // Without the stored offsets, reading on from Kafka's could apply a batch twice: stop and let it restart.
             throw new IllegalStateException("cannot read stored offsets: " + e.getMessage(), e);
         }
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(backoff);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    void stop() {
-        running = false;
-        KafkaConsumer<byte[], byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-    }
-
-    boolean finished() {
-        return finished;
-    }
-
-    long failingFor() {
-        long since = failingSince;
-        return since == 0 ? 0 : System.currentTimeMillis() - since;
-    }
-
-    String lastError() {
-        return lastError;
-    }
-
-    String name() {
-        return name;
     }
 }
