@@ -83,7 +83,11 @@ public final class ProfileBench {
             }
             System.out.printf("THROUGHPUT median %,.0f events/s over %d rounds (publishing included)%n",
                     Stats.median(rates.stream().mapToDouble(d -> d).toArray()), rates.size());
+            String before = postgresActivity(env);
             latency(service, producer, rate, Duration.ofSeconds(20));
+            // What the database did in the background during the latency window: a suspect for the tail.
+            System.out.println("postgres before the latency window: " + before);
+            System.out.println("postgres after the latency window:  " + postgresActivity(env));
         }
         System.exit(0);
     }
@@ -168,6 +172,27 @@ public final class ProfileBench {
         System.out.printf("LATENCY at %,d events/s for %d s, %d probes (publication to the portrait committed and published; %d of them "
                 + "confirmed by GET /v1/profiles/{id} right after): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", rate, length.toSeconds(), m.length,
                 confirmed, Stats.quantile(m, 0.5), Stats.quantile(m, 0.99), java.util.Arrays.stream(m).max().orElse(0));
+    }
+
+    /** Checkpoints and autovacuum/autoanalyze runs so far, to tell whether they fell inside a window. */
+    static String postgresActivity(Map<String, String> env) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(env.get("QUANYU_DB_URL"), env.get("QUANYU_DB_USER"),
+                env.get("QUANYU_DB_PASSWORD")); java.sql.Statement st = c.createStatement()) {
+            StringBuilder sb = new StringBuilder();
+            try (var rs = st.executeQuery("SELECT checkpoints_timed, checkpoints_req FROM pg_stat_bgwriter")) {
+                rs.next();
+                sb.append("checkpoints timed=").append(rs.getLong(1)).append(" requested=").append(rs.getLong(2));
+            }
+            try (var rs = st.executeQuery("SELECT relname, autovacuum_count, autoanalyze_count FROM pg_stat_user_tables"
+                    + " WHERE relname IN ('profile', 'customer_event', 'identity') ORDER BY relname")) {
+                while (rs.next()) {
+                    sb.append("; ").append(rs.getString(1)).append(" autovacuum=").append(rs.getLong(2)).append(" autoanalyze=").append(rs.getLong(3));
+                }
+            }
+            return sb.toString();
+        } catch (java.sql.SQLException e) {
+            return "unavailable: " + e.getMessage();
+        }
     }
 
     static CloudEvent event(Channel ch, EventType type, String subject, Instant t, EventData data) {
