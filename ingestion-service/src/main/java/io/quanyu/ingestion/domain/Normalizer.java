@@ -61,10 +61,6 @@ public final class Normalizer {
         return scrubber;
     }
 
-    public int maxMessageBytes() {
-        return maxMessageBytes;
-    }
-
     /** The outcomes of one raw message of {@code channel} that arrived at {@code receivedAt}. */
     public List<Outcome> normalize(Channel channel, byte[] raw, Instant receivedAt) {
         if (raw == null || raw.length == 0) {

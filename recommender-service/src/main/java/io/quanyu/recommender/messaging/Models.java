@@ -1,6 +1,5 @@
 package io.quanyu.recommender.messaging;
 
-import io.quanyu.recommender.config.RecommenderConfig;
 import io.quanyu.recommender.domain.ContentModel;
 import io.quanyu.recommender.domain.EventWeights;
 import io.quanyu.recommender.domain.HybridRecommender;
@@ -41,7 +40,7 @@ public class Models {
     private final ReentrantLock training = new ReentrantLock();
     private volatile Trained current;
 
-    public Models(InteractionStore store, RecommenderConfig config) {
+    public Models(InteractionStore store) {
         this.store = store;
     }
 
