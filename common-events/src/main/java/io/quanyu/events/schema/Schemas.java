@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.events.FailedEvent;
 import io.quanyu.events.Json;
+import io.quanyu.events.IdentityChange;
 import io.quanyu.events.Product;
+import io.quanyu.events.ProfileDigest;
+import io.quanyu.events.RecommendationList;
 import io.quanyu.events.raw.RawAdEvent;
 import io.quanyu.events.raw.RawAppBatch;
 import io.quanyu.events.raw.RawCatalogProduct;
@@ -46,6 +49,10 @@ public final class Schemas {
         m.put("raw-store-stock.schema.json", new Published(RawStockCount.class, "A stock count on raw.store"));
         m.put("raw-ads.schema.json", new Published(RawAdEvent.class, "An ad impression, click or cost report on raw.ads"));
         m.put("raw-catalog.schema.json", new Published(RawCatalogProduct.class, "A product from the catalog system on raw.catalog"));
+        m.put("profile-digest.schema.json", new Published(ProfileDigest.class,
+                "The fields of a portrait on profile.updates.v1 that other services rely on (the value carries more)"));
+        m.put("identity-change.schema.json", new Published(IdentityChange.class, "A link or merge of the identity graph on profile.identity.v1"));
+        m.put("recommendation-list.schema.json", new Published(RecommendationList.class, "A customer's refreshed recommendations on recommendations.v1"));
         return Map.copyOf(m);
     }
 

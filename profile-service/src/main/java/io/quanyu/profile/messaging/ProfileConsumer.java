@@ -4,7 +4,7 @@ import io.quanyu.events.Product;
 import io.quanyu.events.Topics;
 import io.quanyu.profile.config.ProfileConfig;
 import io.quanyu.profile.store.OffsetStore;
-import io.quanyu.support.CatalogFeed;
+import io.quanyu.support.CompactedFeed;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,17 +57,18 @@ public class ProfileConsumer {
             return;
         }
         // Categories and brands for interests from events that carry only a product id.
-        threads.add(Thread.ofPlatform().name("profile-catalog").start(new CatalogFeed(bootstrap, "profile-catalog", new CatalogFeed.Sink() {
-            @Override
-            public void product(Product p) throws Exception {
-                catalog.put(p.productId(), p.category(), p.brand());
-            }
+        threads.add(Thread.ofPlatform().name("profile-catalog").start(new CompactedFeed<>(bootstrap, "profile-catalog", Topics.CATALOG_PRODUCTS, Product.class,
+                new CompactedFeed.Sink<Product>() {
+                    @Override
+                    public void put(String id, Product p) throws Exception {
+                        catalog.put(p.productId(), p.category(), p.brand());
+                    }
 
-            @Override
-            public void removed(String productId) {
-                catalog.remove(productId);
-            }
-        }, () -> running)));
+                    @Override
+                    public void removed(String productId) {
+                        catalog.remove(productId);
+                    }
+                }, () -> running)));
         for (int i = 0; i < config.consumer().workers(); i++) {
             String name = "profile-" + i;
             ProfileWorker w = new ProfileWorker(name, () -> consumer(name, config.consumer().groupId(), config.consumer().maxPollRecords()),

@@ -1,6 +1,7 @@
 package io.quanyu.profile.messaging;
 
 import io.quanyu.events.EventCodec;
+import io.quanyu.events.IdentityChange;
 import io.quanyu.events.Topics;
 import io.quanyu.profile.domain.Portrait;
 import jakarta.annotation.PreDestroy;
@@ -23,10 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ProfilePublisher {
 
-    /** A change of the identity graph. */
-    public record IdentityChange(String type, String customerId, String key, String mergedFrom, Instant at) {
-    }
-
     private final KafkaProducer<String, byte[]> producer;
     private final PortraitViews views;
 
@@ -43,10 +40,10 @@ public class ProfilePublisher {
         for (BatchApplier.Merge m : applied.merges()) {
             producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, m.from(), null));
             producer.send(new ProducerRecord<>(Topics.PROFILE_IDENTITY, m.into(),
-                    EventCodec.encode(new IdentityChange("merged", m.into(), null, m.from(), now))));
+                    EventCodec.encode(new IdentityChange(IdentityChange.MERGED, m.into(), null, m.from(), now))));
         }
         applied.newKeys().forEach((key, customer) -> producer.send(new ProducerRecord<>(Topics.PROFILE_IDENTITY, customer,
-                EventCodec.encode(new IdentityChange("linked", customer, key, null, now)))));
+                EventCodec.encode(new IdentityChange(IdentityChange.LINKED, customer, key, null, now)))));
         for (Portrait p : applied.portraits().values()) {
             producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, p.customerId,
                     EventCodec.encode(views.view(p, applied.keys().getOrDefault(p.customerId, List.of()), null, null, null))));

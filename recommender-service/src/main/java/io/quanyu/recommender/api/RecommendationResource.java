@@ -1,14 +1,12 @@
 package io.quanyu.recommender.api;
 
-import io.quanyu.recommender.domain.EventWeights;
-import io.quanyu.recommender.domain.History;
-import io.quanyu.recommender.domain.Recommendation;
-import io.quanyu.recommender.domain.RecommendationRequest;
+import io.quanyu.events.Channel;
 import io.quanyu.recommender.domain.ScoredItem;
 import io.quanyu.recommender.messaging.Models;
 import io.quanyu.recommender.store.InteractionStore;
 import io.quanyu.support.Admin;
 import io.quanyu.support.ApiError;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,10 +21,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Personal recommendations with reasons, similar items and popular items. */
 @Path("/v1")
@@ -41,41 +41,54 @@ public class RecommendationResource {
     }
 
     /** An answer: the items and the model they came from. */
-    public record Answer(String userId, List<Item> items, Instant modelTrainedAt, int historySize) {
+    @Schema(description = "Recommendations for a customer")
+    public record Answer(@Schema(description = "The user key asked for") String userId,
+                         @Schema(description = "The customer it belongs to (its best linked key)") String customerId,
+                         List<Item> items, @Schema(description = "When the models were trained") Instant modelTrainedAt,
+                         @Schema(description = "Items in the customer's history, live events included") int historySize) {
     }
 
     private final Models models;
-    private final InteractionStore store;
+    private final RecommendationService service;
 
-    public RecommendationResource(Models models, InteractionStore store) {
+    public RecommendationResource(Models models, RecommendationService service) {
         this.models = models;
-        this.store = store;
+        this.service = service;
     }
 
     @GET
     @Path("/recommendations/{userId}")
     @Operation(summary = "Recommendations for a customer",
-            description = "userId is a user id (42 -> u:42) or a user key (a:...). The customer's interactions up to this moment are folded in, so fresh events count before the next training. Unknown customers get popular items.")
-    public Response recommend(@PathParam("userId") String userId, @QueryParam("limit") Integer limit, @QueryParam("exclude") String exclude,
-                              @QueryParam("category") String category, @QueryParam("channel") String channel) throws Exception {
+            description = "userId is a user id (42 -> u:42) or a user key (a:...); every key the profile service linked to the same customer counts. "
+                    + "The customer's interactions up to this moment are folded in, so fresh events count before the next training. "
+                    + "Customers without history get what is popular in their segment, on the channel, or overall.")
+    public Response recommend(@PathParam("userId") String userId,
+                              @Parameter(description = "How many items, 1-100 (default 10)") @QueryParam("limit") Integer limit,
+                              @Parameter(description = "Comma-separated product ids never to return") @QueryParam("exclude") String exclude,
+                              @Parameter(description = "Only items of this category") @QueryParam("category") String category,
+                              @Parameter(description = "The channel asking (web, app, miniprogram, store, ...): its popularity fills in for a thin history")
+                              @QueryParam("channel") String channel,
+                              @Parameter(description = "Only items the catalog has in stock (default true)") @QueryParam("in_stock") @DefaultValue("true")
+                              boolean inStockOnly) throws Exception {
         int n = limit == null ? 10 : limit;
         if (n < 1 || n > 100) {
             return badLimit(n);
         }
-        Models.Trained m = models.current();
-        if (m == null) {
+        if (channel != null && Channel.parse(channel).isEmpty()) {
+            return ApiError.response(Status.BAD_REQUEST, "invalid_channel", "unknown channel '" + channel + "'; one of "
+                    + Arrays.stream(Channel.values()).map(Channel::wire).toList());
+        }
+        Set<String> excluded = exclude == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(exclude.split(",")));
+        String key = RecommendationService.key(userId);
+        var ask = new RecommendationService.Ask(n, excluded, category == null || category.isBlank() ? null : category.trim(), channel, inStockOnly);
+        var answer = service.recommend(key, ask);
+        if (answer.isEmpty()) {
             return noModelYet();
         }
-        String key = userId.startsWith("u:") || userId.startsWith("a:") ? userId : "u:" + userId;
-        History live = history(m, store.of(key));
-        Set<String> excluded = exclude == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(exclude.split(",")));
-        RecommendationRequest request = RecommendationRequest.top(n).excluding(excluded);
-        if (category != null && !category.isBlank()) {
-            request = request.inCategory(category.trim());
-        }
-        List<Recommendation> recs = m.hybrid().recommend(live, m.train().userIndex(key) >= 0 ? key : null, request);
-        return Response.ok(new Answer(key, recs.stream().map(r -> item(m, r.itemId(), r.score(), r.source().name().toLowerCase(), r.reason())).toList(),
-                m.trainedAt(), live.size())).build();
+        var a = answer.get();
+        return Response.ok(new Answer(key, a.customerId(), a.items().stream()
+                .map(r -> item(a.model(), r.itemId(), r.score(), r.source().name().toLowerCase(Locale.ROOT), r.reason())).toList(),
+                a.model().trainedAt(), a.historySize())).build();
     }
 
     @GET
@@ -156,23 +169,6 @@ public class RecommendationResource {
     private static Response noModelYet() {
         return Response.status(Status.SERVICE_UNAVAILABLE).header("Retry-After", 5).type(MediaType.APPLICATION_JSON)
                 .entity(new ApiError("unavailable", "no model trained yet")).build();
-    }
-
-    /** The customer's interactions as a history over the trained items, weighted like training; unknown items are skipped. */
-    private static History history(Models.Trained m, List<InteractionStore.Row> rows) {
-        EventWeights weights = EventWeights.ecommerceDefaults();
-        Map<Integer, Double> cells = new LinkedHashMap<>();
-        for (InteractionStore.Row r : rows) {
-            int i = m.train().itemIndex(r.itemId());
-            double w = weights.weight(r.type(), r.value());
-            if (i >= 0 && !Double.isNaN(w)) {
-                cells.merge(i, w, Double::sum);
-            }
-        }
-        cells.values().removeIf(w -> w <= 0);
-        int[] items = cells.keySet().stream().mapToInt(Integer::intValue).toArray();
-        double[] w = cells.values().stream().mapToDouble(Double::doubleValue).toArray();
-        return History.of(items, w);
     }
 
     private static String categoryOf(Models.Trained m, String itemId) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Bayesian Personalized Ranking matrix factorisation (Rendle et al. 2009) with item biases and user fold-in. */
-public final class Bpr implements Scorer {
+public final class Bpr implements FactorScorer {
 
     /**
      * Hyperparameters.
@@ -164,6 +164,41 @@ public final class Bpr implements Scorer {
     /** A copy of a training user's learned vector. */
     public float[] userFactors(int user) {
         return Arrays.copyOfRange(userFactors, user * k, (user + 1) * k);
+    }
+
+    /** The factors plus one: the item bias rides as a last item coordinate against a constant 1 in the user's. */
+    @Override
+    public int dimensions() {
+        return k + 1;
+    }
+
+    @Override
+    public float[] itemVectors() {
+        float[] out = new float[itemBias.length * (k + 1)];
+        for (int i = 0; i < itemBias.length; i++) {
+            System.arraycopy(itemFactors, i * k, out, i * (k + 1), k);
+            out[i * (k + 1) + k] = itemBias[i];
+        }
+        return out;
+    }
+
+    @Override
+    public double[] userVector(int user) {
+        return withBias(userFactors(user));
+    }
+
+    @Override
+    public double[] userVector(History history) {
+        return withBias(foldIn(history));
+    }
+
+    private static double[] withBias(float[] user) {
+        double[] out = new double[user.length + 1];
+        for (int f = 0; f < user.length; f++) {
+            out[f] = user[f];
+        }
+        out[user.length] = 1;
+        return out;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /** Content-based model: TF-IDF item vectors over product text, item-item cosine and weighted user profiles. */
@@ -68,6 +69,11 @@ public final class ContentModel implements Scorer {
      * interactions are needed on the item side, which is what lets content reach new catalog items (cold start).
      */
     public static ContentModel fit(Interactions train, IntFunction<String> itemText) {
+        return fit(train, itemText, TextTokenizer::tokens);
+    }
+
+    /** As {@link #fit(Interactions, IntFunction)} with another tokenizer, to compare tokenizers on the same model. */
+    static ContentModel fit(Interactions train, IntFunction<String> itemText, Function<String, List<String>> tokenizer) {
         int n = train.itemCount();
         Map<String, Integer> ids = new HashMap<>();
         List<String> vocabulary = new ArrayList<>();
@@ -76,7 +82,7 @@ public final class ContentModel implements Scorer {
         int docs = 0;
         for (int i = 0; i < n; i++) {
             Map<Integer, Integer> tf = new HashMap<>();
-            for (String token : TextTokenizer.tokens(itemText.apply(i))) {
+            for (String token : tokenizer.apply(itemText.apply(i))) {
                 Integer id = ids.computeIfAbsent(token, t -> {
                     vocabulary.add(t);
                     return vocabulary.size() - 1;
@@ -210,6 +216,29 @@ public final class ContentModel implements Scorer {
             double w = profile.weights()[x];
             for (int q = termPtr[t]; q < termPtr[t + 1]; q++) {
                 out[termItems[q]] += w * termValues[q];
+            }
+        }
+    }
+
+    /**
+     * Sparse {@link #score(Profile, double[])} over the profile's {@code maxTerms} heaviest terms only: a long history
+     * has hundreds of terms whose light tail barely moves the ranking but would touch most of a large catalog.
+     */
+    public void accumulate(Profile profile, int maxTerms, SparseScores out) {
+        int[] terms = profile.terms();
+        double[] weights = profile.weights();
+        double floor = Double.NEGATIVE_INFINITY;
+        if (terms.length > maxTerms) {
+            double[] sorted = weights.clone();
+            java.util.Arrays.sort(sorted);
+            floor = sorted[sorted.length - maxTerms];
+        }
+        for (int x = 0; x < terms.length; x++) {
+            if (weights[x] < floor) {
+                continue;
+            }
+            for (int q = termPtr[terms[x]]; q < termPtr[terms[x] + 1]; q++) {
+                out.add(termItems[q], weights[x] * termValues[q]);
             }
         }
     }

@@ -13,11 +13,9 @@ import java.util.function.IntPredicate;
 /** Weighted blend of normalised model scores with reasons, exclusions, category filter and popularity fallback. */
 public final class HybridRecommender implements Scorer {
 
-    private record Component(Source source, Scorer scorer, double weight) {
-    }
-
     private final Interactions train;
-    private final List<Component> components;
+    private final List<CandidateBlend.Component> components;
+    private final CandidateBlend blend;
     private final ItemKnn itemKnn;
     private final UserKnn userKnn;
     private final ContentModel content;
@@ -41,6 +39,7 @@ public final class HybridRecommender implements Scorer {
         }
         this.labels = b.labelOf != null ? b.labelOf : id -> id;
         this.verb = b.verb;
+        this.blend = new CandidateBlend(components, train.itemCount(), train.userCount(), b.perModel, b.indexConfig);
     }
 
     public static Builder builder(Interactions train) {
@@ -52,16 +51,26 @@ public final class HybridRecommender implements Scorer {
         return train.itemCount();
     }
 
-    /** Blended scores of a training user over the items they have not interacted with (others score 0). */
+    /**
+     * Blended scores of a training user: the served two-stage ranking, so offline figures measure what is served.
+     * Items that are not candidates (or already seen) score -∞.
+     */
     @Override
     public void score(int user, double[] out) {
-        blend(user, train.history(user), user, i -> !train.contains(user, i), out, null);
+        fill(blend.rank(user, train.history(user), user, i -> !train.contains(user, i), out.length), out);
     }
 
     @Override
     public void score(History history, double[] out) {
         Set<Integer> seen = seen(history);
-        blend(-1, history, -1, i -> !seen.contains(i), out, null);
+        fill(blend.rank(-1, history, -1, i -> !seen.contains(i), out.length), out);
+    }
+
+    private static void fill(CandidateBlend.Result ranked, double[] out) {
+        Arrays.fill(out, Double.NEGATIVE_INFINITY);
+        for (CandidateBlend.Blended b : ranked.top()) {
+            out[b.item()] = b.score();
+        }
     }
 
     /** Recommendations for a user id from the training history; unknown or history-less users get popularity. */
@@ -82,71 +91,37 @@ public final class HybridRecommender implements Scorer {
         Set<Integer> seen = request.excludeSeen() ? seen(history) : Set.of();
         Set<Integer> excluded = new HashSet<>();
         request.exclude().forEach(id -> excluded.add(train.itemIndex(id)));
+        IntPredicate eligible = request.eligible();
         IntPredicate candidate = i -> !seen.contains(i) && !excluded.contains(i)
-                && (request.category() == null || request.category().equals(categories[i]));
+                && (request.category() == null || request.category().equals(categories[i]))
+                && (eligible == null || eligible.test(i));
         if (history.isEmpty() || components.isEmpty()) {
             return popularityFallback(request, candidate);
         }
-        double[] total = new double[train.itemCount()];
-        Source[] dominant = new Source[total.length];
-        blend(trained ? user : -1, history, user, candidate, total, dominant);
-        List<ScoredItem> top = TopN.of(total, request.n(), i -> !candidate.test(i) || dominant[i] == null);
-        // Reasons name what the models actually used: decayed affinities for item-kNN on a trained user, and the
-        // neighbour set only when some item owes most to user-kNN (finding it is a pass over the item columns).
+        CandidateBlend.Result ranked = blend.rank(trained ? user : -1, history, user, candidate, request.n());
+        // Reasons name what the models actually used: decayed affinities for item-kNN on a trained user.
         History evidence = trained && itemKnn != null ? itemKnn.affinities(user) : history;
-        List<ScoredItem> neighbours = top.stream().anyMatch(s -> dominant[s.item()] == Source.USER_KNN)
-                ? userKnn.neighbours(history, user) : List.of();
         List<Recommendation> out = new ArrayList<>();
-        for (ScoredItem s : top) {
-            out.add(new Recommendation(train.itemId(s.item()), s.score(), dominant[s.item()],
-                    reason(dominant[s.item()], s.item(), evidence, neighbours)));
+        for (CandidateBlend.Blended b : ranked.top()) {
+            out.add(new Recommendation(train.itemId(b.item()), b.score(), b.dominant(),
+                    reason(b.dominant(), b.item(), evidence, ranked)));
         }
         if (out.size() < request.n()) { // thin history: top up with popular items rather than return too few
             Set<Integer> taken = new HashSet<>();
             out.forEach(r -> taken.add(train.itemIndex(r.itemId())));
-            RecommendationRequest rest = new RecommendationRequest(request.n() - out.size(), request.exclude(),
-                    request.category(), true);
-            out.addAll(popularityFallback(rest, i -> candidate.test(i) && !taken.contains(i)));
+            out.addAll(popularityFallback(request.withN(request.n() - out.size()),
+                    i -> candidate.test(i) && !taken.contains(i)));
         }
         return out;
     }
 
     /**
-     * Σ weight × normalised component score into {@code total}; {@code dominant} (if given) gets the component with
-     * the largest contribution per item. {@code user} ≥ 0 uses the models' trained state for that user; otherwise the
-     * live history is scored, {@code self} (or -1) naming the training user it belongs to.
-     */
-    private void blend(int user, History history, int self, IntPredicate candidate, double[] total,
-            Source[] dominant) {
-        Arrays.fill(total, 0);
-        double[] buf = new double[total.length];
-        double[] best = dominant == null ? null : new double[total.length];
-        for (Component c : components) {
-            if (user >= 0) {
-                c.scorer().score(user, buf);
-            } else if (c.scorer() instanceof UserKnn knn) {
-                knn.score(history, self, buf);
-            } else {
-                c.scorer().score(history, buf);
-            }
-            normalize(buf, candidate);
-            for (int i = 0; i < total.length; i++) {
-                double v = c.weight() * buf[i];
-                total[i] += v;
-                if (dominant != null && v > best[i]) {
-                    best[i] = v;
-                    dominant[i] = c.source();
-                }
-            }
-        }
-    }
-
-    /**
-     * Min-max scaling to [0, 1] over the candidates; non-candidates and flat score vectors become 0. Scaling per user
-     * and over the candidates only makes a weight mean the same thing for every user and every model's score scale.
+     * Scaling to [0, 1] over the candidates, from min(0, lowest) to the highest, as the served blend scales (see
+     * {@link CandidateBlend}); non-candidates and flat score vectors become 0. Scaling per user and over the candidates
+     * makes a weight mean the same thing for every user and every model's score scale.
      */
     public static void normalize(double[] s, IntPredicate candidate) {
-        double min = Double.POSITIVE_INFINITY;
+        double min = 0;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < s.length; i++) {
             if (candidate.test(i)) {
@@ -160,7 +135,7 @@ public final class HybridRecommender implements Scorer {
         }
     }
 
-    private String reason(Source source, int item, History history, List<ScoredItem> neighbours) {
+    private String reason(Source source, int item, History history, CandidateBlend.Result ranked) {
         String similarToSeen = "similar to items you " + verb;
         return switch (source) {
             case ITEM_KNN -> {
@@ -169,12 +144,13 @@ public final class HybridRecommender implements Scorer {
                         : "because you " + verb + " " + labels.apply(train.itemId(history.items()[h]));
             }
             case USER_KNN -> {
-                long liked = neighbours.stream().filter(nb -> train.contains(nb.item(), item)).count();
+                long liked = ranked.neighbours().stream().filter(nb -> train.contains(nb.item(), item)).count();
                 yield String.format(Locale.ROOT, "liked by %d of the %d users most like you", liked,
-                        neighbours.size());
+                        ranked.neighbours().size());
             }
             case CONTENT -> {
-                List<String> terms = content.sharedTerms(content.profile(history), item, 3);
+                List<String> terms = content.sharedTerms(
+                        ranked.profile() != null ? ranked.profile() : content.profile(history), item, 3);
                 yield terms.isEmpty() ? similarToSeen : "similar to your interests: " + String.join(", ", terms);
             }
             case MATRIX_FACTORIZATION -> {
@@ -191,9 +167,19 @@ public final class HybridRecommender implements Scorer {
         return categories[item] == null ? "popular right now" : "popular in " + categories[item];
     }
 
+    /** The audience's popular items, topped up from everyone's when the audience has too few. */
     private List<Recommendation> popularityFallback(RecommendationRequest request, IntPredicate candidate) {
         List<Recommendation> out = new ArrayList<>();
-        for (ScoredItem s : popularity.top(request.n(), candidate)) {
+        Set<Integer> taken = new HashSet<>();
+        Audience audience = request.audience();
+        if (audience != null && audience.popularity().itemCount() == train.itemCount()) {
+            for (ScoredItem s : audience.popularity().top(request.n(), candidate)) {
+                taken.add(s.item());
+                out.add(new Recommendation(train.itemId(s.item()), s.score(), Source.POPULARITY,
+                        "popular " + audience.label()));
+            }
+        }
+        for (ScoredItem s : popularity.top(request.n() - out.size(), i -> candidate.test(i) && !taken.contains(i))) {
             out.add(new Recommendation(train.itemId(s.item()), s.score(), Source.POPULARITY,
                     popularReason(s.item())));
         }
@@ -211,7 +197,7 @@ public final class HybridRecommender implements Scorer {
     /** Components with weights plus the item metadata used for filters and reasons. */
     public static final class Builder {
         private final Interactions train;
-        private final List<Component> components = new ArrayList<>();
+        private final List<CandidateBlend.Component> components = new ArrayList<>();
         private ItemKnn itemKnn;
         private UserKnn userKnn;
         private ContentModel content;
@@ -219,6 +205,8 @@ public final class HybridRecommender implements Scorer {
         private Function<String, String> categoryOf;
         private Function<String, String> labelOf;
         private String verb = "viewed";
+        private int perModel = 300;
+        private FactorIndex.Config indexConfig = FactorIndex.Config.DEFAULT;
 
         private Builder(Interactions train) {
             this.train = train;
@@ -235,7 +223,7 @@ public final class HybridRecommender implements Scorer {
         }
 
         /** {@link Bpr} or {@link ImplicitAls}: both fold live histories in. */
-        public Builder matrixFactorization(Scorer model, double weight) {
+        public Builder matrixFactorization(FactorScorer model, double weight) {
             return add(Source.MATRIX_FACTORIZATION, model, weight);
         }
 
@@ -268,6 +256,21 @@ public final class HybridRecommender implements Scorer {
             return this;
         }
 
+        /** How many candidates each model nominates for the blend (default 300). */
+        public Builder candidatesPerModel(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("candidates per model must be >= 1: " + n);
+            }
+            perModel = n;
+            return this;
+        }
+
+        /** How the factor model's candidates are searched on large catalogs. */
+        public Builder factorIndex(FactorIndex.Config config) {
+            indexConfig = config;
+            return this;
+        }
+
         public HybridRecommender build() {
             return new HybridRecommender(this);
         }
@@ -277,7 +280,7 @@ public final class HybridRecommender implements Scorer {
                 throw new IllegalArgumentException(source + ": weight must be >= 0 and the model fitted on this data");
             }
             if (weight > 0) {
-                components.add(new Component(source, model, weight));
+                components.add(new CandidateBlend.Component(source, model, weight));
             }
             return this;
         }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Implicit-feedback matrix factorisation (Hu, Koren, Volinsky 2008) by ALS with conjugate-gradient solves. */
-public final class ImplicitAls implements Scorer {
+public final class ImplicitAls implements FactorScorer {
 
     /**
      * Hyperparameters.
@@ -208,6 +208,30 @@ public final class ImplicitAls implements Scorer {
 
     public double[] userFactors(int user) {
         return Arrays.copyOfRange(userFactors, user * k, (user + 1) * k);
+    }
+
+    @Override
+    public int dimensions() {
+        return k;
+    }
+
+    @Override
+    public float[] itemVectors() {
+        float[] out = new float[itemFactors.length];
+        for (int x = 0; x < out.length; x++) {
+            out[x] = (float) itemFactors[x];
+        }
+        return out;
+    }
+
+    @Override
+    public double[] userVector(int user) {
+        return userFactors(user);
+    }
+
+    @Override
+    public double[] userVector(History history) {
+        return foldIn(history);
     }
 
     @Override

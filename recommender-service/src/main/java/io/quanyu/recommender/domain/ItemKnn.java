@@ -152,6 +152,17 @@ public final class ItemKnn implements Scorer {
         }
     }
 
+    /** Sparse {@link #score(History, double[])}: adds each neighbour's affinity × similarity to {@code out}. */
+    public void accumulate(History history, SparseScores out) {
+        for (int h = 0; h < history.size(); h++) {
+            int j = history.items()[h];
+            double a = history.weights()[h];
+            for (int p = ptr[j]; p < ptr[j + 1]; p++) {
+                out.add(neighbour[p], a * similarity[p]);
+            }
+        }
+    }
+
     /** The n most similar items to {@code item} with their similarity, best first. */
     public List<ScoredItem> similar(int item, int n) {
         List<ScoredItem> out = new ArrayList<>();

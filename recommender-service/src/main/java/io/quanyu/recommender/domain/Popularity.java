@@ -42,6 +42,11 @@ public final class Popularity implements Scorer {
         return Recommender.of("Popularity(" + config + ")", train -> fit(train, config));
     }
 
+    /** Popularity from given scores, e.g. counts within one segment or channel; the array is kept, not copied. */
+    public static Popularity of(double[] scores) {
+        return new Popularity(scores);
+    }
+
     /** The baseline every model must beat, and the fallback for users without history. */
     public static Popularity fit(Interactions train, Config config) {
         double[] s = new double[train.itemCount()];

@@ -75,27 +75,44 @@ public final class UserKnn implements Scorer {
      * query time through the item columns, so a live history (new or just-updated user) needs no refit.
      */
     public List<ScoredItem> neighbours(History history, int self) {
-        double[] dot = new double[train.userCount()];
+        return neighbours(history, self, new SparseScores(train.userCount()));
+    }
+
+    /** As {@link #neighbours(History, int)}, accumulating dot products in {@code work} (cleared on return). */
+    public List<ScoredItem> neighbours(History history, int self, SparseScores work) {
         double hNorm = 0;
         for (int h = 0; h < history.size(); h++) {
             int i = history.items()[h];
             double w = history.weights()[h];
             hNorm += w * w;
             for (int q = train.colStart(i); q < train.colEnd(i); q++) {
-                dot[train.userAt(q)] += w * train.colWeightAt(q);
+                work.add(train.userAt(q), w * train.colWeightAt(q));
             }
         }
-        if (hNorm == 0) {
-            return List.of();
-        }
-        hNorm = Math.sqrt(hNorm);
         TopN top = new TopN(config.neighbours());
-        for (int v = 0; v < dot.length; v++) {
-            if (v != self && dot[v] > 0) {
-                top.offer(v, dot[v] / (hNorm * norm[v]));
+        if (hNorm > 0) {
+            hNorm = Math.sqrt(hNorm);
+            for (int k = 0; k < work.size(); k++) {
+                int v = work.index(k);
+                double dot = work.get(v);
+                if (v != self && dot > 0) {
+                    top.offer(v, dot / (hNorm * norm[v]));
+                }
             }
         }
+        work.clear();
         return top.sorted();
+    }
+
+    /** Adds the neighbours' rows, weighted by similarity to the power of the exponent, to {@code out}. */
+    public void accumulate(List<ScoredItem> neighbours, SparseScores out) {
+        for (ScoredItem nb : neighbours) {
+            int v = nb.item();
+            double s = config.exponent() == 1 ? nb.score() : Math.pow(nb.score(), config.exponent());
+            for (int p = train.rowStart(v); p < train.rowEnd(v); p++) {
+                out.add(train.itemAt(p), s * train.weightAt(p));
+            }
+        }
     }
 
     /** Scores for a live history of a training user {@code self}, who must not be their own neighbour (-1: none). */

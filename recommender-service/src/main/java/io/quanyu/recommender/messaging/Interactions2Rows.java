@@ -41,12 +41,12 @@ final class Interactions2Rows {
             return out;
         }
         for (int i = 0; i < lines.size(); i++) {
-            out.add(new Row(e.id() + "#" + i, e.subject(), lines.get(i).productId(), e.type(), 0, e.time()));
+            out.add(new Row(e.id() + "#" + i, e.subject(), lines.get(i).productId(), e.type(), 0, e.time(), e.channel()));
         }
         return out;
     }
 
     private static Row row(CloudEvent e, String item, double value) {
-        return new Row(e.id(), e.subject(), item, e.type(), value, e.time());
+        return new Row(e.id(), e.subject(), item, e.type(), value, e.time(), e.channel());
     }
 }

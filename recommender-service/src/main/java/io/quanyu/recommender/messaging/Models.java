@@ -1,5 +1,6 @@
 package io.quanyu.recommender.messaging;
 
+import io.quanyu.recommender.domain.Audience;
 import io.quanyu.recommender.domain.ContentModel;
 import io.quanyu.recommender.domain.EventWeights;
 import io.quanyu.recommender.domain.HybridRecommender;
@@ -9,25 +10,30 @@ import io.quanyu.recommender.domain.InteractionsBuilder;
 import io.quanyu.recommender.domain.ItemKnn;
 import io.quanyu.recommender.domain.Popularity;
 import io.quanyu.recommender.domain.UserKnn;
+import io.quanyu.recommender.store.CustomerStore;
 import io.quanyu.recommender.store.InteractionStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
- * The trained models, replaced whole by each training on every interaction stored. Between trainings the
- * API folds each customer's newest interactions in at request time, so recommendations follow live events.
+ * The trained models, replaced whole by each training on every interaction stored. Interactions are trained per
+ * customer (a store card's and a login's events are one user once the profile service links them). Between
+ * trainings the API folds each customer's newest interactions in at request time.
  */
 @ApplicationScoped
 public class Models {
 
     /** Everything a request needs, trained together. */
     public record Trained(Interactions train, HybridRecommender hybrid, ItemKnn itemKnn, ContentModel content, Popularity popularity,
-                          Map<String, InteractionStore.Item> items, Instant trainedAt, long trainMillis) {
+                          Map<String, InteractionStore.Item> items, Map<String, Audience> segments, Map<String, Audience> channels,
+                          Instant trainedAt, long trainMillis) {
     }
 
     private static final Logger LOG = Logger.getLogger(Models.class);
@@ -35,13 +41,19 @@ public class Models {
     static final ItemKnn.Config ITEM_KNN = ItemKnn.Config.of(ItemKnn.Similarity.COSINE, 200);
     static final UserKnn.Config USER_KNN = new UserKnn.Config(100, 2.0);
     static final ImplicitAls.Config ALS = new ImplicitAls.Config(64, 15, 10.0, 60.0, 3, 42);
+    /** A segment's own popularity needs this many trained members to mean more than a few people's taste. */
+    static final int MIN_SEGMENT_MEMBERS = 5;
 
     private final InteractionStore store;
+    private final CustomerStore customers;
+    private final RecommenderMetrics metrics;
     private final ReentrantLock training = new ReentrantLock();
     private volatile Trained current;
 
-    public Models(InteractionStore store) {
+    public Models(InteractionStore store, CustomerStore customers, RecommenderMetrics metrics) {
         this.store = store;
+        this.customers = customers;
+        this.metrics = metrics;
     }
 
     public Trained current() {
@@ -66,11 +78,19 @@ public class Models {
         try {
             long start = System.nanoTime();
             Map<String, InteractionStore.Item> items = store.items();
+            Map<String, String> customerOf = customers.keyToCustomer();
             EventWeights weights = EventWeights.ecommerceDefaults();
             InteractionsBuilder builder = Interactions.builder();
             // Catalog items without interactions still get content similarity and can be recommended to fit a taste.
             items.keySet().forEach(builder::item);
-            store.forEach(r -> weights.event(r.userKey(), r.itemId(), r.type(), r.value(), r.at()).ifPresent(builder::add));
+            Map<String, Map<String, Double>> perChannel = new HashMap<>();
+            store.forEach(r -> weights.event(customerOf.getOrDefault(r.userKey(), r.userKey()), r.itemId(), r.type(), r.value(), r.at())
+                    .ifPresent(e -> {
+                        builder.add(e);
+                        if (r.channel() != null && e.weight() > 0) {
+                            perChannel.computeIfAbsent(r.channel(), c -> new HashMap<>()).merge(e.itemId(), 1.0, Double::sum);
+                        }
+                    }));
             Interactions train = builder.build();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("users", train.userCount());
@@ -93,8 +113,15 @@ public class Models {
             if (train.userCount() >= 10) {
                 hybrid.userKnn(UserKnn.fit(train, USER_KNN), 0.1).matrixFactorization(ImplicitAls.fit(train, ALS), 0.7);
             }
+            Map<String, Audience> segments = segmentAudiences(train, customers.segments());
+            Map<String, Audience> channels = new HashMap<>();
+            perChannel.forEach((channel, counts) -> channels.put(channel, new Audience("on " + channel, popularity(train, counts))));
             long millis = (System.nanoTime() - start) / 1_000_000;
-            current = new Trained(train, hybrid.build(), itemKnn, content, popularity, items, Instant.now(), millis);
+            Instant now = Instant.now();
+            current = new Trained(train, hybrid.build(), itemKnn, content, popularity, items, Map.copyOf(segments), Map.copyOf(channels), now, millis);
+            metrics.trained(now, millis);
+            out.put("segments", segments.size());
+            out.put("channels", channels.size());
             out.put("train_ms", millis);
             out.put("status", "trained");
             LOG.infof("trained on %s in %d ms", train, millis);
@@ -102,5 +129,38 @@ public class Models {
         } finally {
             training.unlock();
         }
+    }
+
+    /** Per segment, how many of its trained members interacted with each item. */
+    private static Map<String, Audience> segmentAudiences(Interactions train, Map<String, List<String>> segmentsOf) {
+        Map<String, double[]> counts = new HashMap<>();
+        Map<String, Integer> members = new HashMap<>();
+        for (int u = 0; u < train.userCount(); u++) {
+            for (String segment : segmentsOf.getOrDefault(train.userId(u), List.of())) {
+                double[] c = counts.computeIfAbsent(segment, s -> new double[train.itemCount()]);
+                members.merge(segment, 1, Integer::sum);
+                for (int p = train.rowStart(u); p < train.rowEnd(u); p++) {
+                    c[train.itemAt(p)]++;
+                }
+            }
+        }
+        Map<String, Audience> out = new HashMap<>();
+        counts.forEach((segment, c) -> {
+            if (members.get(segment) >= MIN_SEGMENT_MEMBERS) {
+                out.put(segment, new Audience("in segment " + segment, Popularity.of(c)));
+            }
+        });
+        return out;
+    }
+
+    private static Popularity popularity(Interactions train, Map<String, Double> countsById) {
+        double[] c = new double[train.itemCount()];
+        countsById.forEach((id, n) -> {
+            int i = train.itemIndex(id);
+            if (i >= 0) {
+                c[i] = n;
+            }
+        });
+        return Popularity.of(c);
     }
 }

@@ -18,8 +18,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class InteractionStore {
 
-    /** One interaction of a customer with an item. */
-    public record Row(String eventId, String userKey, String itemId, String type, double value, Instant at) {
+    /** One interaction of a customer (by one of its user keys) with an item, on a channel. */
+    public record Row(String eventId, String userKey, String itemId, String type, double value, Instant at, String channel) {
     }
 
     /** A catalog item. */
@@ -44,14 +44,16 @@ public class InteractionStore {
             return 0;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO interaction (event_id, user_key, item_id, type, value, at)
-                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::timestamptz[]) ON CONFLICT DO NOTHING""")) {
+                INSERT INTO interaction (event_id, user_key, item_id, type, value, at, channel)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::timestamptz[], ?::text[])
+                ON CONFLICT DO NOTHING""")) {
             ps.setArray(1, c.createArrayOf("text", rows.stream().map(Row::eventId).toArray()));
             ps.setArray(2, c.createArrayOf("text", rows.stream().map(Row::userKey).toArray()));
             ps.setArray(3, c.createArrayOf("text", rows.stream().map(Row::itemId).toArray()));
             ps.setArray(4, c.createArrayOf("text", rows.stream().map(Row::type).toArray()));
             ps.setArray(5, c.createArrayOf("float8", rows.stream().map(Row::value).toArray()));
             ps.setArray(6, c.createArrayOf("timestamptz", rows.stream().map(r -> Timestamp.from(r.at())).toArray()));
+            ps.setArray(7, c.createArrayOf("text", rows.stream().map(Row::channel).toArray()));
             return ps.executeUpdate();
         }
     }
@@ -60,7 +62,7 @@ public class InteractionStore {
     public void forEach(Consumer<Row> sink) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("SELECT event_id, user_key, item_id, type, value, at FROM interaction")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_id, user_key, item_id, type, value, at, channel FROM interaction")) {
                 ps.setFetchSize(10_000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -72,15 +74,31 @@ public class InteractionStore {
         }
     }
 
-    /** One customer's interactions, oldest first (the live history). */
-    public List<Row> of(String userKey) throws SQLException {
+    /** One customer's interactions under any of its keys, oldest first (the live history). */
+    public List<Row> of(List<String> userKeys) throws SQLException {
         List<Row> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT event_id, user_key, item_id, type, value, at FROM interaction WHERE user_key = ? ORDER BY at")) {
-            ps.setString(1, userKey);
+                "SELECT event_id, user_key, item_id, type, value, at, channel FROM interaction WHERE user_key = ANY(?) ORDER BY at")) {
+            ps.setArray(1, c.createArrayOf("text", userKeys.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(row(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** User keys with interactions stored in (from, to]: the customers active in that window. */
+    public List<String> activeKeys(Instant from, Instant to) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT user_key FROM interaction WHERE stored_at > ? AND stored_at <= ?")) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
                 }
             }
         }
@@ -129,6 +147,7 @@ public class InteractionStore {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5), rs.getTimestamp(6).toInstant());
+        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5), rs.getTimestamp(6).toInstant(),
+                rs.getString(7));
     }
 }

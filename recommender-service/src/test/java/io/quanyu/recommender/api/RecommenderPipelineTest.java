@@ -8,97 +8,44 @@ import io.quanyu.events.Channel;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.events.EventCodec;
 import io.quanyu.events.EventType;
-import io.quanyu.events.Product;
 import io.quanyu.events.Topics;
-import io.quanyu.events.data.OrderLine;
 import io.quanyu.events.data.ProductView;
-import io.quanyu.events.data.Purchase;
 import io.quanyu.recommender.store.InteractionStore;
 import io.quanyu.testkit.KafkaTestClient;
 import io.quanyu.testkit.QuanyuInfraResource;
 import io.quanyu.testkit.replay.MovieLensData;
-import io.quanyu.testkit.replay.ReplayOptions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** MovieLens films as the catalog and its first ratings as events, through the real broker into recommendations. */
+/** MovieLens films as the catalog and its first ratings as events, through the real broker into recommendations with reasons. */
 @QuarkusTest
 @WithTestResource(QuanyuInfraResource.class)
 class RecommenderPipelineTest {
 
-    static final String ADMIN = "Bearer test-admin-token";
-    static final int RATINGS = 5000;
-    static MovieLensData data;
-
     @Inject
     InteractionStore store;
 
-    @BeforeAll
-    static void load() {
-        data = MovieLensData.load(ReplayOptions.defaultDataDir());
-    }
-
-    static String category(MovieLensData.Movie m) {
-        return m.genres().isEmpty() ? "unknown" : m.genres().getFirst().toLowerCase();
-    }
+    private MovieLensData data;
 
     private void publishAndTrain() throws Exception {
-        if (given().get("/v1/models").jsonPath().getBoolean("trained") && store.count() >= RATINGS) {
-            return;
-        }
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        for (MovieLensData.Movie m : data.movies().values()) {
-            records.add(new ProducerRecord<>(Topics.CATALOG_PRODUCTS, "ml-item-" + m.id(), EventCodec.encode(new Product("ml-item-" + m.id(),
-                    m.title(), m.title() + " " + String.join(" ", m.genres()), category(m), "movielens", new BigDecimal("19.90"), "CNY", true,
-                    Instant.now()))));
-        }
-        Instant base = Instant.now().minus(Duration.ofDays(20));
-        List<MovieLensData.Rating> ratings = data.ratings().stream().sorted(MovieLensData.TIME_ORDER).limit(RATINGS).toList();
-        int purchases = 0;
-        for (int i = 0; i < ratings.size(); i++) {
-            MovieLensData.Rating r = ratings.get(i);
-            String user = "u:ml-" + r.userId();
-            Instant t = base.plusSeconds(i);
-            records.add(new ProducerRecord<>(Topics.EVENTS, user, EventCodec.encode(CloudEvent.of("v-" + i, Channel.WEB, EventType.PRODUCT_VIEW,
-                    t, user, t, null, new ProductView("ml-item-" + r.itemId(), null, null)))));
-            if (r.rating() >= 4) {
-                purchases++;
-                records.add(new ProducerRecord<>(Topics.EVENTS, user, EventCodec.encode(CloudEvent.of("p-" + i, Channel.APP, EventType.PURCHASE,
-                        t, user, t, null, new Purchase("o-" + i, List.of(new OrderLine("ml-item-" + r.itemId(), 1, BigDecimal.TEN)),
-                                BigDecimal.TEN, "CNY", null)))));
-            }
-        }
-        try (KafkaTestClient kafka = KafkaTestClient.shared()) {
-            kafka.sendAll(records);
-        }
-        long expected = RATINGS + purchases;
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while ((store.count() < expected || store.items().size() < data.movies().size()) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(store.count()).isEqualTo(expected);
-        given().header("Authorization", ADMIN).post("/v1/models/retrain").then().statusCode(200).body("status", equalTo("trained"));
+        data = MovieLensFixture.ensureTrained(store);
     }
 
     @Test
     void knownCustomersGetUnseenItemsWithReasonsAndFilters() throws Exception {
         publishAndTrain();
-        int user = data.ratings().stream().sorted(MovieLensData.TIME_ORDER).limit(RATINGS).collect(Collectors.groupingBy(
+        int user = data.ratings().stream().sorted(MovieLensData.TIME_ORDER).limit(MovieLensFixture.RATINGS).collect(Collectors.groupingBy(
                 MovieLensData.Rating::userId, Collectors.counting())).entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
-        Set<String> seen = store.of("u:ml-" + user).stream().map(InteractionStore.Row::itemId).collect(Collectors.toSet());
+        Set<String> seen = store.of(List.of("u:ml-" + user)).stream().map(InteractionStore.Row::itemId).collect(Collectors.toSet());
         JsonPath recs = given().get("/v1/recommendations/ml-" + user).then().statusCode(200).extract().jsonPath();
         List<String> items = recs.getList("items.item_id", String.class);
         assertThat(items).hasSize(10).doesNotContainAnyElementsOf(seen).doesNotHaveDuplicates();
@@ -121,7 +68,7 @@ class RecommenderPipelineTest {
     @Test
     void aNewCustomersFirstEventsCountBeforeAnyRetraining() throws Exception {
         publishAndTrain();
-        List<MovieLensData.Movie> horror = data.movies().values().stream().filter(m -> category(m).equals("horror")).limit(3).toList();
+        List<MovieLensData.Movie> horror = data.movies().values().stream().filter(m -> MovieLensFixture.category(m).equals("horror")).limit(3).toList();
         String key = "a:rt-" + UUID.randomUUID();
         given().get("/v1/recommendations/" + key).then().statusCode(200).body("history_size", equalTo(0))
                 .body("items[0].source", equalTo("popularity"));

@@ -107,6 +107,9 @@ class HybridRecommenderTest {
     void normalizeScalesCandidatesToUnitRange() {
         double[] s = {5, 1, 3, 100};
         HybridRecommender.normalize(s, i -> i != 3);
-        assertThat(s).containsExactly(1, 0, 0.5, 0);
+        assertThat(s).containsExactly(1, 0.2, 0.6, 0);
+        double[] negative = {-2, 2, 0};
+        HybridRecommender.normalize(negative, i -> true);
+        assertThat(negative).containsExactly(0, 1, 0.5);
     }
 }

@@ -2,8 +2,6 @@ package io.quanyu.support;
 
 import io.quanyu.events.Decoded;
 import io.quanyu.events.EventCodec;
-import io.quanyu.events.Product;
-import io.quanyu.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,30 +15,36 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Follows the compacted {@code catalog.products.v1} from its start, with no consumer group: every instance of
- * every service that needs product data reads the whole catalog, then each change. A product the sink cannot
- * store yet (database away) is retried every second rather than skipped.
+ * Follows a compacted topic (the catalog, the portraits) from its start, with no consumer group: every instance of
+ * every service that needs the table reads all of it, then each change. A record the sink cannot store yet
+ * (database away) is retried every second rather than skipped.
+ *
+ * @param <T> the record type of the values
  */
-public final class CatalogFeed implements Runnable {
+public final class CompactedFeed<T> implements Runnable {
 
-    /** Where products go. */
-    public interface Sink {
-        void product(Product product) throws Exception;
+    /** Where values go. */
+    public interface Sink<T> {
+        void put(String key, T value) throws Exception;
 
-        /** A tombstone: the product was deleted from the catalog. */
-        void removed(String productId) throws Exception;
+        /** A tombstone: the key was deleted. */
+        void removed(String key) throws Exception;
     }
 
-    private static final Logger LOG = Logger.getLogger(CatalogFeed.class);
+    private static final Logger LOG = Logger.getLogger(CompactedFeed.class);
 
     private final String bootstrap;
     private final String clientId;
-    private final Sink sink;
+    private final String topic;
+    private final Class<T> type;
+    private final Sink<T> sink;
     private final BooleanSupplier running;
 
-    public CatalogFeed(String bootstrap, String clientId, Sink sink, BooleanSupplier running) {
+    public CompactedFeed(String bootstrap, String clientId, String topic, Class<T> type, Sink<T> sink, BooleanSupplier running) {
         this.bootstrap = bootstrap;
         this.clientId = clientId;
+        this.topic = topic;
+        this.type = type;
         this.sink = sink;
         this.running = running;
     }
@@ -51,7 +55,7 @@ public final class CatalogFeed implements Runnable {
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(Topics.CATALOG_PRODUCTS).stream()
+            List<TopicPartition> parts = c.partitionsFor(topic).stream()
                     .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
             c.assign(parts);
             c.seekToBeginning(parts);
@@ -63,33 +67,34 @@ public final class CatalogFeed implements Runnable {
         } catch (org.apache.kafka.common.errors.InterruptException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "%s: catalog feed stopped", clientId);
+            LOG.errorf(e, "%s: feed of %s stopped", clientId, topic);
         }
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> r) {
-        String id = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
-        Product product = null;
+        if (r.key() == null) {
+            return;
+        }
+        String key = new String(r.key(), StandardCharsets.UTF_8);
+        T value = null;
         if (r.value() != null) {
-            if (!(EventCodec.decode(r.value(), Product.class) instanceof Decoded.Ok<Product> ok)) {
-                // Ingestion validates every product; a record that is not one is not ours to fix here.
-                LOG.warnf("%s: %s-%d@%d is not a valid product: skipped", clientId, r.topic(), r.partition(), r.offset());
+            if (!(EventCodec.decode(r.value(), type) instanceof Decoded.Ok<T> ok)) {
+                // The producing service validated it; a record that is not one is not ours to fix here.
+                LOG.warnf("%s: %s-%d@%d is not a valid %s: skipped", clientId, r.topic(), r.partition(), r.offset(), type.getSimpleName());
                 return;
             }
-            product = ok.value();
-        } else if (id == null) {
-            return;
+            value = ok.value();
         }
         for (int attempt = 1; running.getAsBoolean(); attempt++) {
             try {
-                if (product != null) {
-                    sink.product(product);
+                if (value != null) {
+                    sink.put(key, value);
                 } else {
-                    sink.removed(id);
+                    sink.removed(key);
                 }
                 return;
             } catch (Exception e) {
-                LOG.warnf("%s: cannot store product %s yet (attempt %d): %s", clientId, product != null ? product.productId() : id, attempt, e.getMessage());
+                LOG.warnf("%s: cannot store %s %s yet (attempt %d): %s", clientId, topic, key, attempt, e.getMessage());
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException ie) {

@@ -1,0 +1,199 @@
+package io.quanyu.recommender.domain;
+
+import io.quanyu.recommender.domain.Recommendation.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntPredicate;
+
+/**
+ * The hybrid's per-request scoring in two stages: each model nominates its best candidates (kNN and content by sparse
+ * accumulation, factors by inner-product search, popularity by its ranking), then every model scores the union and
+ * the normalised scores are blended. Cost follows the candidates, not the catalog size.
+ */
+final class CandidateBlend {
+
+    /** A component of the blend. */
+    record Component(Source source, Scorer scorer, double weight) {
+    }
+
+    /** One blended item: its score and the component that contributed most. */
+    record Blended(int item, double score, Source dominant) {
+    }
+
+    /** The ranking plus what the reasons need: the user-kNN neighbours and the content profile, when computed. */
+    record Result(List<Blended> top, List<ScoredItem> neighbours, ContentModel.Profile profile) {
+    }
+
+    /** The content profile's heaviest terms that nominate and score items; see {@link ContentModel#accumulate}. */
+    static final int CONTENT_TERMS = 32;
+    private static final int POOLED_WORKSPACES = 16;
+
+    private final List<Component> components;
+    private final int itemCount;
+    private final int userCount;
+    private final int perModel;
+    private final FactorIndex factorIndex;
+    private final Queue<Workspace> pool = new ConcurrentLinkedQueue<>();
+
+    CandidateBlend(List<Component> components, int itemCount, int userCount, int perModel, FactorIndex.Config indexConfig) {
+        this.components = List.copyOf(components);
+        this.itemCount = itemCount;
+        this.userCount = userCount;
+        this.perModel = perModel;
+        FactorScorer mf = components.stream().filter(c -> c.scorer() instanceof FactorScorer)
+                .map(c -> (FactorScorer) c.scorer()).findFirst().orElse(null);
+        this.factorIndex = mf == null ? null : FactorIndex.build(mf.itemVectors(), mf.dimensions(), indexConfig);
+    }
+
+    /** Scratch arrays sized to the catalog, reused across requests: pooled, so memory follows concurrency. */
+    private final class Workspace {
+        final SparseScores[] scores = new SparseScores[components.size()];
+        final SparseScores candidates = new SparseScores(itemCount);
+        final SparseScores users = new SparseScores(Math.max(userCount, 1));
+
+        Workspace() {
+            for (int c = 0; c < scores.length; c++) {
+                scores[c] = new SparseScores(itemCount);
+            }
+        }
+
+        void clear() {
+            for (SparseScores s : scores) {
+                s.clear();
+            }
+            candidates.clear();
+            users.clear();
+        }
+    }
+
+    /**
+     * The n best candidates. {@code user} ≥ 0 uses the models' trained state for that training user; otherwise the
+     * live {@code history} is scored, {@code self} (or -1) naming the training user it belongs to.
+     */
+    Result rank(int user, History history, int self, IntPredicate candidate, int n) {
+        Workspace w = pool.poll();
+        if (w == null) {
+            w = new Workspace();
+        }
+        try {
+            return rank(w, user, history, self, candidate, n);
+        } finally {
+            w.clear();
+            if (pool.size() < POOLED_WORKSPACES) {
+                pool.offer(w);
+            }
+        }
+    }
+
+    private Result rank(Workspace w, int user, History history, int self, IntPredicate candidate, int n) {
+        List<ScoredItem> neighbours = List.of();
+        ContentModel.Profile profile = null;
+        float[] query = null;
+        for (int c = 0; c < components.size(); c++) {
+            SparseScores s = w.scores[c];
+            Scorer model = components.get(c).scorer();
+            switch (model) {
+                case ItemKnn knn -> knn.accumulate(user >= 0 ? knn.affinities(user) : history, s);
+                case UserKnn knn -> {
+                    neighbours = knn.neighbours(history, self, w.users);
+                    knn.accumulate(neighbours, s);
+                }
+                case ContentModel cm -> {
+                    profile = cm.profile(history);
+                    cm.accumulate(profile, CONTENT_TERMS, s);
+                }
+                case FactorScorer mf -> {
+                    double[] u = user >= 0 ? mf.userVector(user) : mf.userVector(history);
+                    query = factorIndex.query(u);
+                    TopN top = new TopN(perModel);
+                    factorIndex.search(u, perModel, candidate, top);
+                    for (ScoredItem si : top.sorted()) {
+                        s.add(si.item(), si.score());
+                        w.candidates.add(si.item(), 0);
+                    }
+                    continue;
+                }
+                case Popularity pop -> {
+                    for (ScoredItem si : pop.top(perModel, candidate)) {
+                        w.candidates.add(si.item(), 0);
+                    }
+                    continue;
+                }
+                default -> throw new IllegalStateException("no candidate scoring for " + model.getClass().getSimpleName());
+            }
+            nominate(s, candidate, w.candidates);
+        }
+        // Every model scores every candidate; sparse models' untouched items are genuinely 0.
+        int size = w.candidates.size();
+        double[] total = new double[size];
+        double[] best = new double[size];
+        Source[] dominant = new Source[size];
+        double[] v = new double[size];
+        for (int c = 0; c < components.size(); c++) {
+            Component comp = components.get(c);
+            for (int k = 0; k < size; k++) {
+                int i = w.candidates.index(k);
+                v[k] = switch (comp.scorer()) {
+                    case FactorScorer mf -> w.scores[c].contains(i) ? w.scores[c].get(i) : factorIndex.score(query, i);
+                    case Popularity pop -> pop.score(i);
+                    default -> w.scores[c].get(i);
+                };
+            }
+            normalize(v, size);
+            for (int k = 0; k < size; k++) {
+                double x = comp.weight() * v[k];
+                total[k] += x;
+                if (x > best[k]) {
+                    best[k] = x;
+                    dominant[k] = comp.source();
+                }
+            }
+        }
+        TopN top = new TopN(n);
+        for (int k = 0; k < size; k++) {
+            if (dominant[k] != null) {
+                top.offer(k, total[k]);
+            }
+        }
+        List<Blended> out = new ArrayList<>();
+        for (ScoredItem s : top.sorted()) {
+            out.add(new Blended(w.candidates.index(s.item()), s.score(), dominant[s.item()]));
+        }
+        return new Result(out, neighbours, profile);
+    }
+
+    /** A sparse model's own top {@code perModel} accepted items join the candidates. */
+    private void nominate(SparseScores s, IntPredicate candidate, SparseScores candidates) {
+        TopN top = new TopN(perModel);
+        for (int k = 0; k < s.size(); k++) {
+            int i = s.index(k);
+            double x = s.get(i);
+            if (x > 0 && candidate.test(i)) {
+                top.offer(i, x);
+            }
+        }
+        for (ScoredItem si : top.sorted()) {
+            candidates.add(si.item(), 0);
+        }
+    }
+
+    /**
+     * Scales to [0, 1] over the candidates from min(0, lowest) to the highest. The floor of 0 is the score of every
+     * item a sparse model did not touch, so two tied neighbours of a seen item both score 1 rather than flattening
+     * to 0, as they would with the candidates' own minimum; a flat vector becomes 0.
+     */
+    private static void normalize(double[] v, int size) {
+        double min = 0;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < size; k++) {
+            min = Math.min(min, v[k]);
+            max = Math.max(max, v[k]);
+        }
+        double range = max - min;
+        for (int k = 0; k < size; k++) {
+            v[k] = range > 0 ? (v[k] - min) / range : 0;
+        }
+    }
+}
