@@ -59,8 +59,9 @@ public class RecommendationService {
         if (m == null) {
             return Optional.empty();
         }
-        String customer = customers.customerOf(userKey).orElse(userKey);
-        History live = history(m, store.of(customers.keysOf(userKey)));
+        CustomerStore.Resolved who = customers.resolve(userKey);
+        String customer = who.customerId();
+        History live = history(m, store.of(who.keys()));
         RecommendationRequest request = RecommendationRequest.top(ask.n()).excluding(ask.exclude());
         if (ask.category() != null) {
             request = request.inCategory(ask.category());
@@ -68,7 +69,7 @@ public class RecommendationService {
         if (ask.inStockOnly() && stock.anyOutOfStock()) {
             request = request.onlyIf(i -> stock.inStock(m.train().itemId(i)));
         }
-        Audience audience = audience(m, customer, ask.channel());
+        Audience audience = audience(m, who, ask.channel());
         if (audience != null) {
             request = request.forAudience(audience);
         }
@@ -82,14 +83,13 @@ public class RecommendationService {
      * The customer's first segment that has its own popularity; otherwise the asked channel's, or the channel the
      * customer uses most; otherwise none (everyone's).
      */
-    private Audience audience(Models.Trained m, String customer, String channel) throws SQLException {
-        Optional<CustomerStore.Customer> c = customers.customer(customer);
-        for (String segment : c.map(CustomerStore.Customer::segments).orElse(List.of())) {
+    private static Audience audience(Models.Trained m, CustomerStore.Resolved who, String channel) {
+        for (String segment : who.segments()) {
             if (m.segments().containsKey(segment)) {
                 return m.segments().get(segment);
             }
         }
-        String ch = channel != null ? channel : c.map(CustomerStore.Customer::preferredChannel).orElse(null);
+        String ch = channel != null ? channel : who.preferredChannel();
         return ch == null ? null : m.channels().get(ch);
     }
 

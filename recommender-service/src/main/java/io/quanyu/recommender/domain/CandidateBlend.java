@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntPredicate;
 
 /**
- * The hybrid's per-request scoring in two stages: each model nominates its best candidates (kNN and content by sparse
- * accumulation, factors by inner-product search, popularity by its ranking), then every model scores the union and
- * the normalised scores are blended. Cost follows the candidates, not the catalog size.
+ * The hybrid's per-request scoring in two stages: each model nominates its best candidates (kNN by sparse
+ * accumulation, content by capped posting lists, factors by inner-product search, popularity by its ranking), then
+ * every model scores the union and the normalised scores are blended. Cost follows the candidates, not the catalog.
  */
 final class CandidateBlend {
 
@@ -26,7 +26,7 @@ final class CandidateBlend {
     record Result(List<Blended> top, List<ScoredItem> neighbours, ContentModel.Profile profile) {
     }
 
-    /** The content profile's heaviest terms that nominate and score items; see {@link ContentModel#accumulate}. */
+    /** The content profile's heaviest terms that nominate items; see {@link ContentModel#nominate}. */
     static final int CONTENT_TERMS = 32;
     private static final int POOLED_WORKSPACES = 16;
 
@@ -35,6 +35,7 @@ final class CandidateBlend {
     private final int userCount;
     private final int perModel;
     private final FactorIndex factorIndex;
+    private final int vocabulary;
     private final Queue<Workspace> pool = new ConcurrentLinkedQueue<>();
 
     CandidateBlend(List<Component> components, int itemCount, int userCount, int perModel, FactorIndex.Config indexConfig) {
@@ -45,6 +46,8 @@ final class CandidateBlend {
         FactorScorer mf = components.stream().filter(c -> c.scorer() instanceof FactorScorer)
                 .map(c -> (FactorScorer) c.scorer()).findFirst().orElse(null);
         this.factorIndex = mf == null ? null : FactorIndex.build(mf.itemVectors(), mf.dimensions(), indexConfig);
+        this.vocabulary = components.stream().filter(c -> c.scorer() instanceof ContentModel)
+                .mapToInt(c -> ((ContentModel) c.scorer()).vocabularySize()).findFirst().orElse(0);
     }
 
     /** Scratch arrays sized to the catalog, reused across requests: pooled, so memory follows concurrency. */
@@ -52,6 +55,7 @@ final class CandidateBlend {
         final SparseScores[] scores = new SparseScores[components.size()];
         final SparseScores candidates = new SparseScores(itemCount);
         final SparseScores users = new SparseScores(Math.max(userCount, 1));
+        final SparseScores terms = new SparseScores(Math.max(vocabulary, 1));
 
         Workspace() {
             for (int c = 0; c < scores.length; c++) {
@@ -65,6 +69,7 @@ final class CandidateBlend {
             }
             candidates.clear();
             users.clear();
+            terms.clear();
         }
     }
 
@@ -102,7 +107,8 @@ final class CandidateBlend {
                 }
                 case ContentModel cm -> {
                     profile = cm.profile(history);
-                    cm.accumulate(profile, CONTENT_TERMS, s);
+                    cm.nominate(profile, CONTENT_TERMS, perModel, s);
+                    cm.scatter(profile, w.terms);
                 }
                 case FactorScorer mf -> {
                     double[] u = user >= 0 ? mf.userVector(user) : mf.userVector(history);
@@ -125,7 +131,7 @@ final class CandidateBlend {
             }
             nominate(s, candidate, w.candidates);
         }
-        // Every model scores every candidate; sparse models' untouched items are genuinely 0.
+        // Every model scores every candidate: factors and content exactly, the kNN models' untouched items are genuinely 0.
         int size = w.candidates.size();
         double[] total = new double[size];
         double[] best = new double[size];
@@ -138,6 +144,7 @@ final class CandidateBlend {
                 v[k] = switch (comp.scorer()) {
                     case FactorScorer mf -> w.scores[c].contains(i) ? w.scores[c].get(i) : factorIndex.score(query, i);
                     case Popularity pop -> pop.score(i);
+                    case ContentModel cm -> cm.score(w.terms, i);
                     default -> w.scores[c].get(i);
                 };
             }

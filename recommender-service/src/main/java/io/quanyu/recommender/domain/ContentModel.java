@@ -58,6 +58,28 @@ public final class ContentModel implements Scorer {
                 termValues[q] = itemValues[p];
             }
         }
+        sortPostingsByWeight();
+    }
+
+    /** Each term's postings heaviest first, so a capped walk of a posting list meets its best items first. */
+    private void sortPostingsByWeight() {
+        for (int t = 0; t + 1 < termPtr.length; t++) {
+            int from = termPtr[t];
+            int len = termPtr[t + 1] - from;
+            if (len < 2) {
+                continue;
+            }
+            long[] keyed = new long[len];
+            for (int k = 0; k < len; k++) {
+                // Descending by weight (non-negative floats order like their bits), then ascending by item.
+                keyed[k] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(termValues[from + k])) << 32) | termItems[from + k];
+            }
+            Arrays.sort(keyed);
+            for (int k = 0; k < len; k++) {
+                termItems[from + k] = (int) keyed[k];
+                termValues[from + k] = Float.intBitsToFloat(Integer.MAX_VALUE - (int) (keyed[k] >>> 32));
+            }
+        }
     }
 
     public static Recommender recommender(IntFunction<String> itemText) {
@@ -73,7 +95,8 @@ public final class ContentModel implements Scorer {
     }
 
     /** As {@link #fit(Interactions, IntFunction)} with another tokenizer, to compare tokenizers on the same model. */
-    static ContentModel fit(Interactions train, IntFunction<String> itemText, Function<String, List<String>> tokenizer) {
+    static ContentModel fit(Interactions train, IntFunction<String> itemText,
+            Function<String, List<String>> tokenizer) {
         int n = train.itemCount();
         Map<String, Integer> ids = new HashMap<>();
         List<String> vocabulary = new ArrayList<>();
@@ -221,26 +244,54 @@ public final class ContentModel implements Scorer {
     }
 
     /**
-     * Sparse {@link #score(Profile, double[])} over the profile's {@code maxTerms} heaviest terms only: a long history
-     * has hundreds of terms whose light tail barely moves the ranking but would touch most of a large catalog.
+     * Nominates candidates for a profile at a cost independent of the catalog's size: the first {@code perTerm}
+     * postings (the items weighing the term most) of the profile's {@code maxTerms} heaviest terms get their partial
+     * cosine added to {@code out}. A word in every title would otherwise touch the whole catalog. Score the nominated
+     * items exactly with {@link #score(Profile, int)}.
      */
-    public void accumulate(Profile profile, int maxTerms, SparseScores out) {
+    public void nominate(Profile profile, int maxTerms, int perTerm, SparseScores out) {
         int[] terms = profile.terms();
         double[] weights = profile.weights();
         double floor = Double.NEGATIVE_INFINITY;
         if (terms.length > maxTerms) {
             double[] sorted = weights.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             floor = sorted[sorted.length - maxTerms];
         }
         for (int x = 0; x < terms.length; x++) {
             if (weights[x] < floor) {
                 continue;
             }
-            for (int q = termPtr[terms[x]]; q < termPtr[terms[x] + 1]; q++) {
+            int end = Math.min(termPtr[terms[x] + 1], termPtr[terms[x]] + perTerm);
+            for (int q = termPtr[terms[x]]; q < end; q++) {
                 out.add(termItems[q], weights[x] * termValues[q]);
             }
         }
+    }
+
+    /** Cosine between the profile and one item's vector. */
+    public double score(Profile profile, int item) {
+        double s = 0;
+        for (int p = itemPtr[item]; p < itemPtr[item + 1]; p++) {
+            s += itemValues[p] * profile.weightOf(itemTerms[p]);
+        }
+        return s;
+    }
+
+    /** Writes the profile's weights into {@code byTerm} (capacity ≥ {@link #vocabularySize()}) for {@link #score(SparseScores, int)}. */
+    public void scatter(Profile profile, SparseScores byTerm) {
+        for (int x = 0; x < profile.terms().length; x++) {
+            byTerm.add(profile.terms()[x], profile.weights()[x]);
+        }
+    }
+
+    /** As {@link #score(Profile, int)} against a scattered profile: a lookup per term instead of a search. */
+    public double score(SparseScores byTerm, int item) {
+        double s = 0;
+        for (int p = itemPtr[item]; p < itemPtr[item + 1]; p++) {
+            s += itemValues[p] * byTerm.get(itemTerms[p]);
+        }
+        return s;
     }
 
     /** The profile's n heaviest terms: "your interests". */

@@ -205,7 +205,7 @@ public final class HybridRecommender implements Scorer {
         private Function<String, String> categoryOf;
         private Function<String, String> labelOf;
         private String verb = "viewed";
-        private int perModel = 300;
+        private int perModel = 100;
         private FactorIndex.Config indexConfig = FactorIndex.Config.DEFAULT;
 
         private Builder(Interactions train) {
@@ -256,7 +256,7 @@ public final class HybridRecommender implements Scorer {
             return this;
         }
 
-        /** How many candidates each model nominates for the blend (default 300). */
+        /** How many candidates each model nominates for the blend (default 100). */
         public Builder candidatesPerModel(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("candidates per model must be >= 1: " + n);

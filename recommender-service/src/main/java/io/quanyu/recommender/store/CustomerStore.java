@@ -24,6 +24,10 @@ public class CustomerStore {
     public record Customer(String customerId, List<String> segments, String preferredChannel) {
     }
 
+    /** What a user key resolves to: its customer (the key itself when unlinked), every key of it, and the customer's data. */
+    public record Resolved(String customerId, List<String> keys, List<String> segments, String preferredChannel) {
+    }
+
     private static final int PUBLICATION_LOCK = 0x5245_4331; // "REC1": one publisher at a time across instances
 
     private final DataSource dataSource;
@@ -69,6 +73,26 @@ public class CustomerStore {
         }
     }
 
+    /** One round trip for everything a request needs to know about the customer behind a key. */
+    public Resolved resolve(String userKey) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                WITH me AS (SELECT coalesce((SELECT customer_id FROM customer_key WHERE user_key = ?), ?) AS id)
+                SELECT me.id, cu.segments, cu.preferred_channel,
+                       (SELECT array_agg(k.user_key) FROM customer_key k WHERE k.customer_id = me.id)
+                FROM me LEFT JOIN customer cu ON cu.customer_id = me.id""")) {
+            ps.setString(1, userKey);
+            ps.setString(2, userKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                List<String> keys = new ArrayList<>(segments(rs, 4));
+                if (!keys.contains(userKey)) {
+                    keys.add(userKey);
+                }
+                return new Resolved(rs.getString(1), keys, segments(rs, 2), rs.getString(3));
+            }
+        }
+    }
+
     /** The customer a user key belongs to, if the profile service has linked it. */
     public Optional<String> customerOf(String userKey) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
@@ -78,26 +102,6 @@ public class CustomerStore {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
-    }
-
-    /** Every key of a customer; just the key itself when the profile service has not linked it (yet). */
-    public List<String> keysOf(String userKey) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT k.user_key FROM customer_key k WHERE k.customer_id =
-                  coalesce((SELECT customer_id FROM customer_key WHERE user_key = ?), ?)""")) {
-            ps.setString(1, userKey);
-            ps.setString(2, userKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        if (!out.contains(userKey)) {
-            out.add(userKey);
-        }
-        return out;
     }
 
     public Optional<Customer> customer(String customerId) throws SQLException {
@@ -206,6 +210,7 @@ public class CustomerStore {
         }
     }
 
+    /** A text[] column as a list; empty for NULL. */
     private static List<String> segments(ResultSet rs, int column) throws SQLException {
         java.sql.Array a = rs.getArray(column);
         return a == null ? List.of() : Arrays.asList((String[]) a.getArray());

@@ -48,7 +48,7 @@ public final class FreshnessBench {
             long start = System.nanoTime();
             MovieLensReplay.publish(Infra.kafka().bootstrapServers(), messages);
             // One interaction row per view, review and purchase line (each replay purchase has one line).
-            waitForRows(recommenderEnv, counts.views() + counts.reviews() + counts.purchases());
+            Rows.await(recommenderEnv, counts.views() + counts.reviews() + counts.purchases(), Duration.ofMinutes(5));
             System.out.printf("replay (%d raw messages) stored as interactions in %.1f s%n", messages.size(), (System.nanoTime() - start) / 1e9);
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> trained = http.send(HttpRequest.newBuilder(URI.create(recommender.url("/v1/models/retrain")))
@@ -91,25 +91,6 @@ public final class FreshnessBench {
                     Stats.quantile(m, 0.99), java.util.Arrays.stream(m).max().orElse(0), timedOut);
         }
         System.exit(0);
-    }
-
-    private static void waitForRows(Map<String, String> env, long expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(env.get("QUANYU_DB_URL"), env.get("QUANYU_DB_USER"),
-                env.get("QUANYU_DB_PASSWORD"))) {
-            long n = 0;
-            while (System.nanoTime() < deadline) {
-                try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM interaction")) {
-                    rs.next();
-                    n = rs.getLong(1);
-                }
-                if (n >= expected) {
-                    return;
-                }
-                Thread.sleep(500);
-            }
-            throw new IllegalStateException("only " + n + " of " + expected + " interactions arrived within 5 minutes");
-        }
     }
 
     private static String top(ServiceProcess s, String user) throws java.io.IOException {

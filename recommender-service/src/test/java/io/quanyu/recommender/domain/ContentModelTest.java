@@ -6,18 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** TF-IDF content model and the English/Chinese tokenizer on hand-made product texts. */
+/** TF-IDF content model on hand-made product texts; the tokenizer has its own test. */
 class ContentModelTest {
-
-    @Test
-    void tokenizerLowercasesDropsStopWordsAndSplitsCjkIntoUnigramsAndBigrams() {
-        assertThat(TextTokenizer.tokens("The Best Trail-Running Shoes of 2025!"))
-                .containsExactly("best", "trail", "running", "shoes", "2025");
-        assertThat(TextTokenizer.tokens("蓝牙耳机")).containsExactly("蓝", "蓝牙", "牙", "牙耳", "耳", "耳机", "机");
-        assertThat(TextTokenizer.tokens("华为Mate手机的壳")).containsExactly("华", "华为", "为", "mate", "手", "手机",
-                "机", "机的", "的壳", "壳");
-        assertThat(TextTokenizer.tokens("ＡＢＣ１２３")).containsExactly("abc123"); // full-width folded by NFKC
-    }
 
     @Test
     void itemWithSharedRareTermsRanksFirst() {
@@ -35,7 +25,7 @@ class ContentModelTest {
     }
 
     @Test
-    void chineseBigramsMatch() {
+    void chineseWordsMatchAcrossDifferentlyWordedTitles() {
         Interactions data = catalog("earbuds", "headphones", "rice");
         List<String> texts = List.of("无线蓝牙耳机 降噪", "头戴式蓝牙耳机", "东北大米 五公斤");
         ContentModel m = ContentModel.fit(data, texts::get);
@@ -43,6 +33,21 @@ class ContentModelTest {
         assertThat(m.similarity(0, 2)).isZero();
         ContentModel.Profile p = m.profile(History.of(new int[] {0}, new double[] {1}));
         assertThat(m.sharedTerms(p, 1, 10)).contains("蓝牙", "耳机");
+    }
+
+    @Test
+    void mixedLanguageTitlesMatchOnBothTheBrandAndTheChineseWords() {
+        Interactions data = catalog("sony-zh", "sony-en", "bose-zh", "sony-tv");
+        List<String> texts = List.of("Sony 无线降噪耳机 黑色", "Sony wireless noise-cancelling headphones",
+                "Bose 无线降噪耳机", "Sony 电视机 55寸");
+        ContentModel m = ContentModel.fit(data, texts::get);
+        // Both other earphones share 无线/降噪/耳机 with the first; only one also shares the brand.
+        assertThat(m.similarity(0, 1)).isGreaterThan(0);
+        assertThat(m.similarity(0, 2)).isGreaterThan(m.similarity(0, 1));
+        assertThat(m.similarity(0, 2)).isGreaterThan(m.similarity(0, 3));
+        ContentModel.Profile p = m.profile(History.of(new int[] {0}, new double[] {1}));
+        assertThat(m.sharedTerms(p, 2, 10)).contains("降噪", "耳机").doesNotContain("sony");
+        assertThat(m.sharedTerms(p, 3, 10)).contains("sony");
     }
 
     @Test

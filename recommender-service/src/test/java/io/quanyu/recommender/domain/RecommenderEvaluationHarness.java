@@ -30,7 +30,9 @@ import java.util.function.IntFunction;
  * </pre>
  *
  * A MovieLens-100K {@code u.item} next to the ratings file gives item text (title and genres) for the content model
- * and titles for the example; without it the content model is skipped. {@code --quick} skips BPR, the slowest model.
+ * and titles for the example; without it the content model is skipped. {@code --quick} skips BPR, the slowest model,
+ * and runs rating prediction on u1 only. After the ranking table comes rating prediction: RMSE and MAE of explicit
+ * rating predictors on MovieLens' u1 split and five u folds ({@link RatingPredictionReport}).
  * {@link MovieLensRecommenderEvaluationTest} runs this on MovieLens-100K and asserts on the {@link Report}.
  */
 public final class RecommenderEvaluationHarness {
@@ -104,18 +106,20 @@ public final class RecommenderEvaluationHarness {
             Map<String, String> categories) {
     }
 
-    /** The log as interactions, plus the optional catalog. */
+    /** The log as interactions, plus the optional catalog; {@code fileOrder} is the ratings in file order. */
     public record Dataset(Path ratings, RatingsFile.Format format, int ratingCount, Interactions interactions,
-            Catalog catalog) {
+            Catalog catalog, List<RatingsFile.Rating> fileOrder) {
     }
 
     /**
      * Everything a run measured on the test split. {@code bpr} is null under {@code --quick} and {@code content} null
-     * without a catalog; {@code results} holds the rows that ran, in print order.
+     * without a catalog; {@code results} holds the rows that ran, in print order. {@code ratingPrediction} is the
+     * separate explicit-rating section (its own u1..u5 protocol, see {@link RatingPredictionReport}).
      */
     public record Report(Split split, Result popularity, Result itemKnn, Result userKnn, Result als, Result alsFoldIn,
             Result bpr, Result content, Result hybrid, List<Result> results, ItemKnn.Config itemKnnConfig,
-            UserKnn.Config userKnnConfig, ImplicitAls.Config alsConfig, String blend) {
+            UserKnn.Config userKnnConfig, ImplicitAls.Config alsConfig, String blend,
+            RatingPredictionReport.Result ratingPrediction) {
     }
 
     public static void main(String[] args) {
@@ -150,7 +154,8 @@ public final class RecommenderEvaluationHarness {
      * first in file order so that the catalog includes unrated movies.
      */
     public static Dataset load(Path ratingsFile) {
-        List<RatingsFile.Rating> ratings = new ArrayList<>(RatingsFile.read(ratingsFile));
+        List<RatingsFile.Rating> fileOrder = RatingsFile.read(ratingsFile);
+        List<RatingsFile.Rating> ratings = new ArrayList<>(fileOrder);
         ratings.sort(RatingsFile.TIME_ORDER);
         Path itemFile = ratingsFile.toAbsolutePath().resolveSibling("u.item");
         Catalog catalog = Files.isRegularFile(itemFile) ? movieLensItems(itemFile) : null;
@@ -159,7 +164,8 @@ public final class RecommenderEvaluationHarness {
             catalog.titles().keySet().forEach(b::item);
         }
         ratings.forEach(r -> b.add(r.event(1)));
-        return new Dataset(ratingsFile, RatingsFile.format(ratingsFile), ratings.size(), b.build(), catalog);
+        return new Dataset(ratingsFile, RatingsFile.format(ratingsFile), ratings.size(), b.build(), catalog,
+                List.copyOf(fileOrder));
     }
 
     /**
@@ -186,7 +192,7 @@ public final class RecommenderEvaluationHarness {
                 ? "  content model: skipped (no u.item next to the ratings file, so no item text)"
                 : "  content model: TF-IDF over title and genres from " + catalog.source());
         if (options.quick()) {
-            out.println("  --quick: BPR skipped");
+            out.println("  --quick: BPR skipped; rating prediction on u1 only");
         }
 
         // Selection on validation; the fitted validation models are kept for the blend search.
@@ -252,8 +258,10 @@ public final class RecommenderEvaluationHarness {
         if (catalog != null) {
             out.println(example(split.train(), catalog, w, itemCfg, userCfg, alsCfg, text));
         }
+        RatingPredictionReport.Result ratings = RatingPredictionReport.run(data.fileOrder(), seed, options.quick(),
+                out);
         return new Report(split, popularity, item, user, mf, alsFoldIn, bpr, content, hybrid, List.copyOf(results),
-                itemCfg, userCfg, alsCfg, blendDescription);
+                itemCfg, userCfg, alsCfg, blendDescription, ratings);
     }
 
     private static HybridRecommender.Builder hybrid(Interactions train, double[] w, ItemKnn.Config itemCfg,
