@@ -1,0 +1,6 @@
+package io.quanyu.chatbot.domain.sentiment;
+
+/** Sentiment classes of a turn. */
+public enum Polarity {
+    POSITIVE, NEUTRAL, NEGATIVE
+}
