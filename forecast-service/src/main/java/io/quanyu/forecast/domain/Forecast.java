@@ -1,0 +1,44 @@
+package io.quanyu.forecast.domain;
+
+import io.quanyu.forecast.domain.eval.ErrorDistribution;
+import java.util.List;
+
+/**
+ * Forecast of one series: points with intervals, the model that produced them and its backtest MASE. Arbitrary
+ * quantiles, also of demand summed over several periods (lead-time demand), come from the same error distribution.
+ */
+public record Forecast(String seriesKey, String model, double backtestMase, List<ForecastPoint> points,
+                       ErrorDistribution errors) {
+
+    public Forecast {
+        points = List.copyOf(points);
+    }
+
+    public int horizon() {
+        return points.size();
+    }
+
+    /** Quantile p of demand at horizon h (1-based). */
+    public double quantile(int h, double p) {
+        return shift(points.get(h - 1).forecast(), errors.quantile(h, p));
+    }
+
+    /** Point forecast of the demand summed over the first k periods. */
+    public double cumulativeForecast(int k) {
+        double s = 0;
+        for (int i = 0; i < k; i++) {
+            s += points.get(i).forecast();
+        }
+        return s;
+    }
+
+    /** Quantile p of the demand summed over the first k periods, from the backtest errors of such sums. */
+    public double cumulativeQuantile(int k, double p) {
+        return shift(cumulativeForecast(k), errors.cumulativeQuantile(k, p));
+    }
+
+    /** Applies a log(1 + units) error to a point forecast. */
+    static double shift(double forecast, double logError) {
+        return Math.max(0, Math.expm1(Math.log1p(forecast) + logError));
+    }
+}
