@@ -62,8 +62,8 @@ public final class HybridRecommender implements Scorer {
 
     @Override
     public void score(History history, double[] out) {
-        Set<Integer> seen = seen(history);
-        fill(blend.rank(-1, history, -1, i -> !seen.contains(i), out.length), out);
+        int[] seen = seen(history);
+        fill(blend.rank(-1, history, -1, i -> Arrays.binarySearch(seen, i) < 0, out.length), out);
     }
 
     private static void fill(CandidateBlend.Result ranked, double[] out) {
@@ -88,11 +88,11 @@ public final class HybridRecommender implements Scorer {
     /** {@code trained}: the history is the user's training row, so models may use their fitted user state. */
     private List<Recommendation> recommend(int user, History history, boolean trained,
             RecommendationRequest request) {
-        Set<Integer> seen = request.excludeSeen() ? seen(history) : Set.of();
-        Set<Integer> excluded = new HashSet<>();
-        request.exclude().forEach(id -> excluded.add(train.itemIndex(id)));
+        // Sorted arrays: the predicate runs for every item a search scans, and boxing a set lookup there shows.
+        int[] seen = request.excludeSeen() ? seen(history) : new int[0];
+        int[] excluded = request.exclude().stream().mapToInt(train::itemIndex).filter(i -> i >= 0).sorted().toArray();
         IntPredicate eligible = request.eligible();
-        IntPredicate candidate = i -> !seen.contains(i) && !excluded.contains(i)
+        IntPredicate candidate = i -> Arrays.binarySearch(seen, i) < 0 && Arrays.binarySearch(excluded, i) < 0
                 && (request.category() == null || request.category().equals(categories[i]))
                 && (eligible == null || eligible.test(i));
         if (history.isEmpty() || components.isEmpty()) {
@@ -186,11 +186,9 @@ public final class HybridRecommender implements Scorer {
         return out;
     }
 
-    private static Set<Integer> seen(History history) {
-        Set<Integer> seen = new HashSet<>();
-        for (int i : history.items()) {
-            seen.add(i);
-        }
+    private static int[] seen(History history) {
+        int[] seen = history.items().clone();
+        Arrays.sort(seen);
         return seen;
     }
 

@@ -41,7 +41,7 @@ public final class ServingBench {
         env.put("QUANYU_RECOMMENDER_PUBLISH_ENABLED", "false");
         env.put("QUANYU_RECOMMENDER_RETRAIN_EVERY", "24h");
         SyntheticShop shop = new SyntheticShop(items, 200, users, 20, 7);
-        List<String> jvm = new ArrayList<>(List.of("-Xmx3g", "-XX:+UseParallelGC"));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx3g", "-XX:+UseZGC", "-Xlog:gc:file=" + root.resolve("recommender-service/target/bench-serving-gc.log")));
         if (System.getProperty("bench.jfr") != null) { // -Dbench.jfr=FILE profiles the service while it runs
             jvm.add("-XX:StartFlightRecording=filename=" + System.getProperty("bench.jfr") + ",settings=profile");
         }
