@@ -59,4 +59,18 @@ final class BenchArgs {
         }
         return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
+
+    /** The sales CSV: the first positional argument, {@code --csv}, or Dominick's OJ in the data directory. */
+    java.nio.file.Path csv() {
+        return java.nio.file.Path.of(positional() != null ? positional()
+                : get("csv", SalesCsv.dataDir().resolve("dominicks-oj/sales.csv").toString()));
+    }
+
+    /** The column flags, defaulting to Dominick's layout (units = exp(logmove) unless --qty names another column). */
+    SalesCsv.Columns columns() {
+        boolean defaultQty = !has("qty");
+        return new SalesCsv.Columns(list("keys", "store,brand"), get("period", "week"), get("qty", "logmove"),
+                get("qty-transform", defaultQty ? "exp" : "none"), list("price", "price{brand}"), list("promo", "deal,feat"),
+                list("other", ""));
+    }
 }

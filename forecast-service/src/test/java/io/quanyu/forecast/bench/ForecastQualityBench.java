@@ -10,6 +10,7 @@ import io.quanyu.forecast.domain.model.Naive;
 import io.quanyu.forecast.domain.model.Regression;
 import io.quanyu.forecast.domain.model.SeasonalNaive;
 import io.quanyu.forecast.domain.model.SimpleExpSmoothing;
+import io.quanyu.testkit.bench.Machine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,12 +33,8 @@ public final class ForecastQualityBench {
 
     public static void main(String[] argv) throws Exception {
         BenchArgs a = new BenchArgs(argv);
-        Path csv = Path.of(a.positional() != null ? a.positional()
-                : a.get("csv", SalesCsv.dataDir().resolve("dominicks-oj/sales.csv").toString()));
-        boolean defaultQty = !a.has("qty");
-        SalesCsv.Columns cols = new SalesCsv.Columns(a.list("keys", "store,brand"), a.get("period", "week"),
-                a.get("qty", "logmove"), a.get("qty-transform", defaultQty ? "exp" : "none"),
-                a.list("price", "price{brand}"), a.list("promo", "deal,feat"), a.list("other", ""));
+        Path csv = a.csv();
+        SalesCsv.Columns cols = a.columns();
         int testWeeks = a.getInt("test-weeks", 26);
         int horizon = a.getInt("horizon", 4);
         int season = a.getInt("season", 52);

@@ -5,6 +5,7 @@ import io.quanyu.forecast.domain.Forecast;
 import io.quanyu.forecast.domain.Forecaster;
 import io.quanyu.forecast.domain.Selection;
 import io.quanyu.forecast.domain.Series;
+import io.quanyu.testkit.bench.Machine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,12 +25,8 @@ public final class ForecastScaleBench {
 
     public static void main(String[] argv) throws Exception {
         BenchArgs a = new BenchArgs(argv);
-        Path csv = Path.of(a.positional() != null ? a.positional()
-                : a.get("csv", SalesCsv.dataDir().resolve("dominicks-oj/sales.csv").toString()));
-        boolean defaultQty = !a.has("qty");
-        SalesCsv.Columns cols = new SalesCsv.Columns(a.list("keys", "store,brand"), a.get("period", "week"),
-                a.get("qty", "logmove"), a.get("qty-transform", defaultQty ? "exp" : "none"),
-                a.list("price", "price{brand}"), a.list("promo", "deal,feat"), a.list("other", ""));
+        Path csv = a.csv();
+        SalesCsv.Columns cols = a.columns();
         String competitorGroup = a.get("competitor-group", cols.keys().size() > 1 ? cols.keys().get(0) : "none");
         String poolBy = a.get("pool-by", cols.keys().size() > 1 ? cols.keys().get(1) : "all");
         int rounds = a.getInt("rounds", 3);

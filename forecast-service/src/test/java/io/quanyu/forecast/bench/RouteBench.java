@@ -8,6 +8,7 @@ import io.quanyu.forecast.domain.route.RoutePlan;
 import io.quanyu.forecast.domain.route.RouteProblem;
 import io.quanyu.forecast.domain.route.RouteOptimizer;
 import io.quanyu.forecast.domain.route.Stop;
+import io.quanyu.testkit.bench.Machine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
