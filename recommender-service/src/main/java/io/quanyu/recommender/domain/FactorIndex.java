@@ -19,7 +19,7 @@ public final class FactorIndex {
      * @param seed         k-means seed
      */
     public record Config(int exactBelow, double scanFraction, long seed) {
-        public static final Config DEFAULT = new Config(20_000, 0.04, 42);
+        public static final Config DEFAULT = new Config(20_000, 0.03, 42);
 
         public Config {
             if (exactBelow < 0 || !(scanFraction > 0 && scanFraction <= 1)) {

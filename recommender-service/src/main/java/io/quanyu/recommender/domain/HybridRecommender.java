@@ -3,6 +3,7 @@ package io.quanyu.recommender.domain;
 import io.quanyu.recommender.domain.Recommendation.Source;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -88,11 +89,16 @@ public final class HybridRecommender implements Scorer {
     /** {@code trained}: the history is the user's training row, so models may use their fitted user state. */
     private List<Recommendation> recommend(int user, History history, boolean trained,
             RecommendationRequest request) {
-        // Sorted arrays: the predicate runs for every item a search scans, and boxing a set lookup there shows.
-        int[] seen = request.excludeSeen() ? seen(history) : new int[0];
-        int[] excluded = request.exclude().stream().mapToInt(train::itemIndex).filter(i -> i >= 0).sorted().toArray();
+        // A bit set: the predicate runs for every item a search scans, so it must cost one lookup.
+        BitSet blocked = new BitSet(train.itemCount());
+        if (request.excludeSeen()) {
+            for (int i : history.items()) {
+                blocked.set(i);
+            }
+        }
+        request.exclude().stream().mapToInt(train::itemIndex).filter(i -> i >= 0).forEach(blocked::set);
         IntPredicate eligible = request.eligible();
-        IntPredicate candidate = i -> Arrays.binarySearch(seen, i) < 0 && Arrays.binarySearch(excluded, i) < 0
+        IntPredicate candidate = i -> !blocked.get(i)
                 && (request.category() == null || request.category().equals(categories[i]))
                 && (eligible == null || eligible.test(i));
         if (history.isEmpty() || components.isEmpty()) {

@@ -77,9 +77,16 @@ public class InteractionStore {
     /** One customer's interactions under any of its keys, oldest first (the live history). */
     public List<Row> of(List<String> userKeys) throws SQLException {
         List<Row> out = new ArrayList<>();
+        // Most customers have one key: a plain equality spares encoding an array on every request.
+        boolean one = userKeys.size() == 1;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT event_id, user_key, item_id, type, value, at, channel FROM interaction WHERE user_key = ANY(?) ORDER BY at")) {
-            ps.setArray(1, c.createArrayOf("text", userKeys.toArray()));
+                "SELECT event_id, user_key, item_id, type, value, at, channel FROM interaction WHERE user_key " + (one ? "= ?" : "= ANY(?)")
+                        + " ORDER BY at")) {
+            if (one) {
+                ps.setString(1, userKeys.getFirst());
+            } else {
+                ps.setArray(1, c.createArrayOf("text", userKeys.toArray()));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(row(rs));
