@@ -63,9 +63,12 @@ public final class ServingBench {
             System.out.println("trained: " + trained.body());
 
             SplittableRandom random = new SplittableRandom(11);
+            // The warm-up also lets the collector reclaim the previous models and PostgreSQL vacuum the bulk load:
+            // both take a core for seconds after a training, which is not what steady serving looks like.
+            int warmUp = Integer.getInteger("bench.warmup", 30);
             System.out.printf("requests: top 10; 90%% known customers (uniform), 10%% unknown keys (fallback), %d s warm-up then %d s measured%n",
-                    Math.min(10, seconds), seconds);
-            fixedRate(http, recommender, shop, random, rate, Math.min(10, seconds));
+                    warmUp, seconds);
+            fixedRate(http, recommender, shop, random, rate, warmUp);
             Result r = fixedRate(http, recommender, shop, random, rate, seconds);
             System.out.printf("SERVING at %d req/s for %d s: %d requests, %d errors, achieved %.0f req/s; latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
                     + "max %.1f ms%n", rate, seconds, r.latencies.length, r.errors, r.latencies.length / (double) seconds,
