@@ -5,6 +5,8 @@ import io.quanyu.events.CloudEvent;
 import io.quanyu.events.FailedEvent;
 import io.quanyu.events.Json;
 import io.quanyu.events.IdentityChange;
+import io.quanyu.events.InventoryAlert;
+import io.quanyu.events.InventoryForecast;
 import io.quanyu.events.Product;
 import io.quanyu.events.ProfileDigest;
 import io.quanyu.events.RecommendationList;
@@ -53,6 +55,9 @@ public final class Schemas {
                 "The fields of a portrait on profile.updates.v1 that other services rely on (the value carries more)"));
         m.put("identity-change.schema.json", new Published(IdentityChange.class, "A link or merge of the identity graph on profile.identity.v1"));
         m.put("recommendation-list.schema.json", new Published(RecommendationList.class, "A customer's refreshed recommendations on recommendations.v1"));
+        m.put("inventory-forecast.schema.json", new Published(InventoryForecast.class,
+                "A weekly demand forecast of a SKU at a store (or all stores) on inventory.forecasts.v1"));
+        m.put("inventory-alert.schema.json", new Published(InventoryAlert.class, "A stock alert opened or resolved, on inventory.alerts.v1"));
         return Map.copyOf(m);
     }
 
