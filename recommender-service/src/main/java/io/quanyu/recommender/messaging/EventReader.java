@@ -1,8 +1,6 @@
 package io.quanyu.recommender.messaging;
 
 import io.quanyu.events.CloudEvent;
-import io.quanyu.events.Decoded;
-import io.quanyu.events.EventCodec;
 import io.quanyu.events.Product;
 import io.quanyu.events.ProfileDigest;
 import io.quanyu.events.Topics;
@@ -10,22 +8,16 @@ import io.quanyu.recommender.config.RecommenderConfig;
 import io.quanyu.recommender.store.CustomerStore;
 import io.quanyu.recommender.store.InteractionStore;
 import io.quanyu.support.CompactedFeed;
+import io.quanyu.support.EventBatchReader;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Reads events.v1 into interaction rows and, through {@link CompactedFeed}s, catalog.products.v1 into items and
@@ -35,17 +27,14 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EventReader {
 
-    private static final Logger LOG = Logger.getLogger(EventReader.class);
-
     private final String bootstrap;
     private final RecommenderConfig config;
     private final InteractionStore store;
     private final CustomerStore customers;
     private final Stock stock;
-    private final RecommenderMetrics metrics;
     private final List<Thread> threads = new ArrayList<>();
+    private final EventBatchReader events;
     private volatile boolean running = true;
-    private volatile boolean failing;
 
     public EventReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, RecommenderConfig config, InteractionStore store,
                        CustomerStore customers, Stock stock, RecommenderMetrics metrics) {
@@ -54,12 +43,24 @@ public class EventReader {
         this.store = store;
         this.customers = customers;
         this.stock = stock;
-        this.metrics = metrics;
+        this.events = new EventBatchReader(bootstrap, config.groupId(), new EventBatchReader.Sink() {
+            @Override
+            public void store(List<CloudEvent> batch) throws SQLException {
+                List<InteractionStore.Row> rows = new ArrayList<>();
+                batch.forEach(e -> rows.addAll(Interactions2Rows.of(e)));
+                metrics.stored(store.insert(rows));
+            }
+
+            @Override
+            public void undecodable() {
+                metrics.undecodable();
+            }
+        });
     }
 
     void start(@Observes StartupEvent event) {
         if (config.consume()) {
-            threads.add(Thread.ofPlatform().name("recommender-events").start(this::readEvents));
+            threads.add(Thread.ofPlatform().name("recommender-events").start(events));
             threads.add(Thread.ofPlatform().name("recommender-catalog").start(new CompactedFeed<>(bootstrap, "recommender-catalog",
                     Topics.CATALOG_PRODUCTS, Product.class, new CompactedFeed.Sink<Product>() {
                         @Override
@@ -92,6 +93,7 @@ public class EventReader {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
+        events.stop();
         for (Thread t : threads) {
             try {
                 t.join(Duration.ofSeconds(10));
@@ -102,62 +104,6 @@ public class EventReader {
     }
 
     public boolean failing() {
-        return failing;
-    }
-
-    private void readEvents() {
-        try (KafkaConsumer<byte[], byte[]> c = consumer(config.groupId())) {
-            c.subscribe(List.of(Topics.EVENTS));
-            while (running) {
-                ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(200));
-                if (records.isEmpty()) {
-                    continue;
-                }
-                List<InteractionStore.Row> rows = new ArrayList<>();
-                for (ConsumerRecord<byte[], byte[]> r : records) {
-                    if (r.value() == null) {
-                        continue;
-                    }
-                    if (EventCodec.decodeEvent(r.value()) instanceof Decoded.Ok<CloudEvent> ok) {
-                        rows.addAll(Interactions2Rows.of(ok.value()));
-                    } else {
-                        // Ingestion validated every event: one that does not decode is a contract breach, counted and logged.
-                        metrics.undecodable();
-                        LOG.warnf("%s-%d@%d is not a valid event: skipped", r.topic(), r.partition(), r.offset());
-                    }
-                }
-                try {
-                    metrics.stored(store.insert(rows));
-                    c.commitSync();
-                    failing = false;
-                } catch (java.sql.SQLException e) {
-                    failing = true;
-                    LOG.warnf("storing %d interactions failed, reading the batch again: %s", rows.size(), e.getMessage());
-                    for (TopicPartition tp : records.partitions()) {
-                        c.seek(tp, records.records(tp).getFirst().offset());
-                    }
-                    sleep();
-                }
-            }
-        } catch (RuntimeException e) {
-            failing = true;
-            LOG.error("events reader stopped", e);
-        }
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer(String group) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        return events.failing();
     }
 }

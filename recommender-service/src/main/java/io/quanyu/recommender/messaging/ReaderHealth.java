@@ -1,23 +1,15 @@
 package io.quanyu.recommender.messaging;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
+import io.quanyu.support.ReaderReadiness;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Readiness of the events reader: DOWN while it cannot store interactions (the database is away). */
 @Readiness
-@ApplicationScoped
-public class ReaderHealth implements HealthCheck {
-
-    private final EventReader reader;
+@Singleton
+public class ReaderHealth extends ReaderReadiness {
 
     public ReaderHealth(EventReader reader) {
-        this.reader = reader;
-    }
-
-    @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("Recommender event reader").status(!reader.failing()).build();
+        super("Recommender event reader", reader::failing);
     }
 }

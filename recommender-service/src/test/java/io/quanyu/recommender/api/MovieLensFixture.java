@@ -2,7 +2,6 @@ package io.quanyu.recommender.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 import io.quanyu.events.Channel;
 import io.quanyu.events.CloudEvent;
@@ -90,7 +89,17 @@ final class MovieLensFixture {
         return data;
     }
 
-    static void retrain() {
-        given().header("Authorization", ADMIN).post("/v1/models/retrain").then().statusCode(200).body("status", equalTo("trained"));
+    /** Trains on everything stored now; when the scheduled training is running, waits for it and trains again. */
+    static void retrain() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String status = null;
+        while (System.nanoTime() < deadline) {
+            status = given().header("Authorization", ADMIN).post("/v1/models/retrain").then().statusCode(200).extract().path("status");
+            if (!"already training".equals(status)) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(status).isEqualTo("trained");
     }
 }
