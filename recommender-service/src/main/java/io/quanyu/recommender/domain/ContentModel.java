@@ -247,7 +247,7 @@ public final class ContentModel implements Scorer {
      * Nominates candidates for a profile at a cost independent of the catalog's size: the first {@code perTerm}
      * postings (the items weighing the term most) of the profile's {@code maxTerms} heaviest terms get their partial
      * cosine added to {@code out}. A word in every title would otherwise touch the whole catalog. Score the nominated
-     * items exactly with {@link #score(Profile, int)}.
+     * items exactly with {@link #score(SparseScores, int)}.
      */
     public void nominate(Profile profile, int maxTerms, int perTerm, SparseScores out) {
         int[] terms = profile.terms();
@@ -269,15 +269,6 @@ public final class ContentModel implements Scorer {
         }
     }
 
-    /** Cosine between the profile and one item's vector. */
-    public double score(Profile profile, int item) {
-        double s = 0;
-        for (int p = itemPtr[item]; p < itemPtr[item + 1]; p++) {
-            s += itemValues[p] * profile.weightOf(itemTerms[p]);
-        }
-        return s;
-    }
-
     /** Writes the profile's weights into {@code byTerm} (capacity ≥ {@link #vocabularySize()}) for {@link #score(SparseScores, int)}. */
     public void scatter(Profile profile, SparseScores byTerm) {
         for (int x = 0; x < profile.terms().length; x++) {
@@ -285,7 +276,7 @@ public final class ContentModel implements Scorer {
         }
     }
 
-    /** As {@link #score(Profile, int)} against a scattered profile: a lookup per term instead of a search. */
+    /** Cosine between a profile scattered by {@link #scatter} and one item's vector: a lookup per term. */
     public double score(SparseScores byTerm, int item) {
         double s = 0;
         for (int p = itemPtr[item]; p < itemPtr[item + 1]; p++) {

@@ -63,8 +63,8 @@ public final class HybridRecommender implements Scorer {
 
     @Override
     public void score(History history, double[] out) {
-        int[] seen = seen(history);
-        fill(blend.rank(-1, history, -1, i -> Arrays.binarySearch(seen, i) < 0, out.length), out);
+        BitSet seen = seen(history);
+        fill(blend.rank(-1, history, -1, i -> !seen.get(i), out.length), out);
     }
 
     private static void fill(CandidateBlend.Result ranked, double[] out) {
@@ -89,13 +89,7 @@ public final class HybridRecommender implements Scorer {
     /** {@code trained}: the history is the user's training row, so models may use their fitted user state. */
     private List<Recommendation> recommend(int user, History history, boolean trained,
             RecommendationRequest request) {
-        // A bit set: the predicate runs for every item a search scans, so it must cost one lookup.
-        BitSet blocked = new BitSet(train.itemCount());
-        if (request.excludeSeen()) {
-            for (int i : history.items()) {
-                blocked.set(i);
-            }
-        }
+        BitSet blocked = request.excludeSeen() ? seen(history) : new BitSet(train.itemCount());
         request.exclude().stream().mapToInt(train::itemIndex).filter(i -> i >= 0).forEach(blocked::set);
         IntPredicate eligible = request.eligible();
         IntPredicate candidate = i -> !blocked.get(i)
@@ -192,9 +186,12 @@ public final class HybridRecommender implements Scorer {
         return out;
     }
 
-    private static int[] seen(History history) {
-        int[] seen = history.items().clone();
-        Arrays.sort(seen);
+    /** A bit set: the candidate predicate runs for every item a search scans, so it must cost one lookup. */
+    private BitSet seen(History history) {
+        BitSet seen = new BitSet(train.itemCount());
+        for (int i : history.items()) {
+            seen.set(i);
+        }
         return seen;
     }
 
