@@ -1,15 +1,17 @@
 package io.quanyu.events.schema;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quanyu.events.ChatTurn;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.events.FailedEvent;
-import io.quanyu.events.Json;
 import io.quanyu.events.IdentityChange;
 import io.quanyu.events.InventoryAlert;
 import io.quanyu.events.InventoryForecast;
+import io.quanyu.events.Json;
 import io.quanyu.events.Product;
 import io.quanyu.events.ProfileDigest;
 import io.quanyu.events.RecommendationList;
+import io.quanyu.events.SupportHandoff;
 import io.quanyu.events.raw.RawAdEvent;
 import io.quanyu.events.raw.RawAppBatch;
 import io.quanyu.events.raw.RawCatalogProduct;
@@ -58,6 +60,8 @@ public final class Schemas {
         m.put("inventory-forecast.schema.json", new Published(InventoryForecast.class,
                 "A weekly demand forecast of a SKU at a store (or all stores) on inventory.forecasts.v1"));
         m.put("inventory-alert.schema.json", new Published(InventoryAlert.class, "A stock alert opened or resolved, on inventory.alerts.v1"));
+        m.put("chat-turn.schema.json", new Published(ChatTurn.class, "One chat turn and what the chatbot understood of it, on chat.transcripts.v1"));
+        m.put("support-handoff.schema.json", new Published(SupportHandoff.class, "A conversation handed to a human agent, on support.handoff.v1"));
         return Map.copyOf(m);
     }
 

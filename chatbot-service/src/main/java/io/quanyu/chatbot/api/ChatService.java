@@ -1,0 +1,134 @@
+package io.quanyu.chatbot.api;
+
+import io.quanyu.chatbot.config.ChatbotConfig;
+import io.quanyu.chatbot.domain.TurnAnalysis;
+import io.quanyu.chatbot.domain.dialogue.Decision;
+import io.quanyu.chatbot.domain.dialogue.DialoguePolicy;
+import io.quanyu.chatbot.domain.dialogue.OrderStatus;
+import io.quanyu.chatbot.domain.entity.Entity;
+import io.quanyu.chatbot.domain.text.TextNormalizer;
+import io.quanyu.chatbot.messaging.ChatbotMetrics;
+import io.quanyu.chatbot.messaging.Models;
+import io.quanyu.chatbot.messaging.Publisher;
+import io.quanyu.chatbot.store.ConversationStore;
+import io.quanyu.events.Channel;
+import io.quanyu.events.ChatTurn;
+import io.quanyu.events.SupportHandoff;
+import io.quanyu.events.UserKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Answers a chat turn: checks the request, analyses the text, and under the session's lock decides the reply, stores
+ * the turn (phones masked) and any hand-off with its transcript, then lets the publisher send them to Kafka.
+ */
+@ApplicationScoped
+public class ChatService {
+
+    static final Set<Channel> CHAT_CHANNELS = Set.of(Channel.WEB, Channel.APP, Channel.MINIPROGRAM, Channel.STORE);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
+
+    private final ChatbotConfig config;
+    private final Models models;
+    private final ConversationStore conversations;
+    private final StoreKnowledge knowledge;
+    private final Publisher publisher;
+    private final ChatbotMetrics metrics;
+
+    public ChatService(ChatbotConfig config, Models models, ConversationStore conversations, StoreKnowledge knowledge, Publisher publisher,
+                       ChatbotMetrics metrics) {
+        this.config = config;
+        this.models = models;
+        this.conversations = conversations;
+        this.knowledge = knowledge;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    public ChatReply handle(ChatRequest request) throws Rejected, SQLException {
+        long started = System.nanoTime();
+        if (request == null) {
+            throw new Rejected(400, "invalid_request", "send a JSON body with session_id, channel and text");
+        }
+        String text = request.text();
+        if (text == null || text.isBlank()) {
+            throw new Rejected(400, "empty_text", "text is empty: write something for the chatbot to answer");
+        }
+        if (text.length() > config.maxTextChars()) {
+            throw new Rejected(413, "text_too_long", "text has " + text.length() + " characters; at most " + config.maxTextChars() + " are accepted");
+        }
+        String sessionId = request.sessionId() == null ? UUID.randomUUID().toString() : request.sessionId();
+        if (!ID.matcher(sessionId).matches()) {
+            throw new Rejected(400, "invalid_session_id", "session_id must be 1-128 letters, digits or '-', '_', ':', '.'");
+        }
+        if (request.userId() != null && !ID.matcher(request.userId()).matches()) {
+            throw new Rejected(400, "invalid_user_id", "user_id must be 1-128 letters, digits or '-', '_', ':', '.'");
+        }
+        Channel channel = request.channel() == null ? Channel.WEB : Channel.parse(request.channel()).filter(CHAT_CHANNELS::contains)
+                .orElseThrow(() -> new Rejected(400, "invalid_channel", "channel must be one of web, app, miniprogram, store"));
+        String userKey = request.userId() != null ? UserKey.known(request.userId()) : UserKey.anonymous("chat-" + sessionId);
+
+        Instant now = Instant.now();
+        TurnAnalysis a = models.nlp().analyze(text, LocalDate.ofInstant(now, OrderStatus.SHOP_ZONE));
+        String language = a.language().language().name().toLowerCase(Locale.ROOT);
+        if (language.equals("unknown")) {
+            language = "other";
+        }
+        String turnId = UUID.randomUUID().toString();
+        Decision d;
+        SupportHandoff handoff = null;
+        try (Connection c = conversations.begin()) {
+            ConversationStore.Session s = conversations.lock(c, sessionId, userKey, channel.wire(), now, config.sessionTtl());
+            d = new DialoguePolicy(knowledge).decide(a, text, s.state(), new DialoguePolicy.Caller(s.userKey(), UserKey.isKnown(s.userKey())), now);
+            ChatTurn turn = new ChatTurn(turnId, sessionId, s.userKey(), channel.wire(), language, masked(text, a), d.reply(), a.intent().intent(),
+                    a.intent().confidence(), a.sentiment().score(), a.entities().stream().map(e -> e.type().name()).distinct().toList(),
+                    d.answeredBy(), d.handoff(), now);
+            conversations.saveTurn(c, s, turn, d.state());
+            if (d.handoff()) {
+                handoff = new SupportHandoff(UUID.randomUUID().toString(), sessionId, s.userKey(), channel.wire(), d.handoffReason(),
+                        s.state().topic(), d.orderId(), language, a.sentiment().score(), conversations.transcript(c, sessionId, s.startedAt()), now);
+                conversations.saveHandoff(c, handoff);
+            }
+            c.commit();
+        } catch (ConversationStore.ForeignSession e) {
+            throw new Rejected(409, "session_conflict", e.getMessage() + ": start a new session");
+        } catch (StoreKnowledge.DatabaseAway e) {
+            throw e.sqlCause();
+        }
+        publisher.nudge();
+        metrics.turn(d.answeredBy(), language, Duration.ofNanos(System.nanoTime() - started));
+        if (handoff != null) {
+            metrics.handoff(handoff.reason());
+        }
+        return reply(sessionId, turnId, a, d, handoff, language);
+    }
+
+    private static ChatReply reply(String sessionId, String turnId, TurnAnalysis a, Decision d, SupportHandoff handoff, String language) {
+        List<ChatReply.EntityView> entities = a.entities().stream().map(e -> new ChatReply.EntityView(e.type().name(),
+                e.sensitive() ? e.display() : e.text(), e.start(), e.end(), e.sensitive() ? null : e.value())).toList();
+        return new ChatReply(sessionId, turnId, d.reply(), a.intent().intent(), a.intent().confidence(), language, entities,
+                new ChatReply.SentimentView(a.sentiment().polarity().name(), a.sentiment().score()),
+                handoff == null ? null : new ChatReply.HandoffView(handoff.ticketId(), handoff.reason()), d.suggestions(), d.answeredBy(),
+                a.truncated());
+    }
+
+    /** The text as stored and published: what was analysed, phones replaced by their masked form. */
+    static String masked(String text, TurnAnalysis a) {
+        String t = TextNormalizer.cap(text);
+        StringBuilder out = new StringBuilder(t);
+        List<Entity> phones = a.entities().stream().filter(Entity::sensitive).sorted((x, y) -> y.start() - x.start()).toList();
+        for (Entity p : phones) {
+            out.replace(p.start(), p.end(), p.display());
+        }
+        return a.truncated() ? out.append('…').toString() : out.toString();
+    }
+}

@@ -1,0 +1,46 @@
+package io.quanyu.chatbot.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the chatbot service, under {@code quanyu.chatbot}. */
+@ConfigMapping(prefix = "quanyu.chatbot")
+public interface ChatbotConfig {
+
+    /** Consumer group of the events.v1 reader (the erasure worker uses this plus "-erasure"). */
+    @WithDefault("quanyu-chatbot")
+    String groupId();
+
+    /** Whether this instance reads events.v1, the catalog and erasures (an instance can serve from the database only). */
+    @WithDefault("true")
+    boolean consume();
+
+    /** A session idle this long is forgotten: the next turn starts a new conversation. */
+    @WithDefault("30m")
+    Duration sessionTtl();
+
+    /** Texts longer than this are refused with 413 (the NLP reads at most its first 2,000 characters anyway). */
+    @WithDefault("20000")
+    int maxTextChars();
+
+    /** Base URL of the recommender-service, asked for products similar to the one a customer asks about. */
+    @WithDefault("http://localhost:8083")
+    String recommenderUrl();
+
+    /** How long a product answer waits for the recommender before answering without similar products. */
+    @WithDefault("300ms")
+    Duration recommenderTimeout();
+
+    /** Directory holding online-shopping-zh/ and amazon-finefoods/ review CSVs to train sentiment models on at start-up; lexicon only when unset. */
+    Optional<String> sentimentData();
+
+    /** How often an instance checks for new confirmed feedback and retrains its intent model on it. */
+    @WithDefault("5m")
+    Duration retrainEvery();
+
+    /** How often unpublished turns and hand-offs are sent to Kafka (they are also sent right after each turn). */
+    @WithDefault("2s")
+    Duration publishEvery();
+}

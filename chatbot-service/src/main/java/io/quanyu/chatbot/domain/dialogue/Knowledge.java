@@ -1,0 +1,22 @@
+package io.quanyu.chatbot.domain.dialogue;
+
+import io.quanyu.chatbot.domain.faq.FaqHit;
+import java.util.List;
+import java.util.Optional;
+
+/** What the dialogue policy may look up while answering a turn; the service backs it with its stores and the recommender. */
+public interface Knowledge {
+
+    Optional<OrderFacts> order(String orderId);
+
+    /** The customer's latest orders, newest first. */
+    List<OrderFacts> recentOrders(String userKey, int limit);
+
+    Optional<ProductFacts> product(String productId);
+
+    /** Products like this one (from the recommender), best first; empty when none or unavailable. */
+    List<ProductFacts> similar(String productId, int limit);
+
+    /** The best FAQ entry covering at least minCoverage of the text. */
+    Optional<FaqHit> faq(String text, double minCoverage);
+}

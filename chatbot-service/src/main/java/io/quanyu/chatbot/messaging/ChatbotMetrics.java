@@ -1,0 +1,92 @@
+package io.quanyu.chatbot.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quanyu.events.SupportHandoff;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * The chatbot's own Prometheus metrics. Tags are low-cardinality (what answered, the language, the hand-off reason),
+ * never the intent or the text; every series exists at zero from start-up so alerts see it from the first scrape.
+ */
+@Startup
+@ApplicationScoped
+public class ChatbotMetrics {
+
+    static final String[] ANSWERED_BY = {"faq", "order", "product", "smalltalk", "slot", "complaint", "fallback", "handoff"};
+    static final String[] LANGUAGES = {"zh", "en", "mixed", "other"};
+
+    private final MeterRegistry registry;
+    private final Timer turn;
+    private final Counter stored;
+    private final Counter undecodable;
+    private final Counter published;
+    private final Counter publishFailures;
+    private final Counter feedback;
+    private final Counter recommenderFailures;
+    private final Counter erasures;
+
+    public ChatbotMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        turn = Timer.builder("quanyu.chatbot.turn").description("Time to answer a chat turn, analysis to stored state")
+                .publishPercentileHistogram().register(registry);
+        stored = Counter.builder("quanyu.chatbot.orders.stored").description("Purchase and refund rows stored from events.v1").register(registry);
+        undecodable = Counter.builder("quanyu.chatbot.events.undecodable").description("Records on events.v1 that were not valid events")
+                .register(registry);
+        published = Counter.builder("quanyu.chatbot.published").description("Turns and hand-offs acknowledged by Kafka").register(registry);
+        publishFailures = Counter.builder("quanyu.chatbot.publish.failures").description("Outbox rounds that Kafka did not acknowledge")
+                .register(registry);
+        feedback = Counter.builder("quanyu.chatbot.feedback").description("Feedback received on answers").register(registry);
+        recommenderFailures = Counter.builder("quanyu.chatbot.recommender.failures")
+                .description("Similar-product look-ups that failed or timed out (the answer went out without them)").register(registry);
+        erasures = Counter.builder("quanyu.chatbot.erasures").description("Erasure requests carried out").register(registry);
+        for (String by : ANSWERED_BY) {
+            for (String language : LANGUAGES) {
+                registry.counter("quanyu.chatbot.turns", "answered_by", by, "language", language);
+            }
+        }
+        for (String reason : new String[] {SupportHandoff.REQUESTED, SupportHandoff.NEGATIVE_SENTIMENT, SupportHandoff.REPEATED_FALLBACK}) {
+            registry.counter("quanyu.chatbot.handoffs", "reason", reason);
+        }
+    }
+
+    public void turn(String answeredBy, String language, Duration took) {
+        registry.counter("quanyu.chatbot.turns", "answered_by", answeredBy, "language", language).increment();
+        turn.record(took);
+    }
+
+    public void handoff(String reason) {
+        registry.counter("quanyu.chatbot.handoffs", "reason", reason).increment();
+    }
+
+    public void stored(int rows) {
+        stored.increment(rows);
+    }
+
+    public void undecodable() {
+        undecodable.increment();
+    }
+
+    public void published(int records) {
+        published.increment(records);
+    }
+
+    public void publishFailed() {
+        publishFailures.increment();
+    }
+
+    public void feedback() {
+        feedback.increment();
+    }
+
+    public void recommenderFailed() {
+        recommenderFailures.increment();
+    }
+
+    public void erased() {
+        erasures.increment();
+    }
+}

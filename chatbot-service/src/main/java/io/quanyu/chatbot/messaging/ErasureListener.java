@@ -1,0 +1,49 @@
+package io.quanyu.chatbot.messaging;
+
+import io.quanyu.chatbot.config.ChatbotConfig;
+import io.quanyu.chatbot.store.ConversationStore;
+import io.quanyu.chatbot.store.OrderStore;
+import io.quanyu.events.UserKey;
+import io.quanyu.support.ErasureWorker;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Carries out erasures from {@code privacy.erasure.v1}: the customer's chats, hand-offs, feedback and orders go, then an acknowledgement. */
+@ApplicationScoped
+public class ErasureListener {
+
+    static final String SERVICE = "chatbot-service";
+
+    private final ChatbotConfig config;
+    private final ErasureWorker worker;
+    private Thread thread;
+
+    public ErasureListener(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, ChatbotConfig config, ConversationStore conversations,
+                           OrderStore orders, ChatbotMetrics metrics) {
+        this.config = config;
+        this.worker = new ErasureWorker(bootstrap, config.groupId() + "-erasure", SERVICE, (customerId, keys) -> {
+            List<String> all = new ArrayList<>(keys);
+            all.add(UserKey.known(customerId));
+            return conversations.erase(all) + orders.erase(all);
+        }, metrics::erased);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.consume()) {
+            thread = Thread.ofPlatform().name("chatbot-erasure").start(worker);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        worker.stop();
+        if (thread != null) {
+            thread.join(Duration.ofSeconds(10));
+        }
+    }
+}

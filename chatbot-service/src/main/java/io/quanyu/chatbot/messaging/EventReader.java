@@ -1,0 +1,85 @@
+package io.quanyu.chatbot.messaging;
+
+import io.quanyu.chatbot.config.ChatbotConfig;
+import io.quanyu.chatbot.store.OrderStore;
+import io.quanyu.events.CloudEvent;
+import io.quanyu.events.Product;
+import io.quanyu.events.Topics;
+import io.quanyu.support.CompactedFeed;
+import io.quanyu.support.EventBatchReader;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads purchases and refunds from events.v1 into the order store (offsets committed after the rows are stored; a
+ * redelivered event stores nothing twice), and catalog.products.v1 into the models' product names and facts.
+ */
+@ApplicationScoped
+public class EventReader {
+
+    private final String bootstrap;
+    private final ChatbotConfig config;
+    private final Models models;
+    private final EventBatchReader events;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    public EventReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, ChatbotConfig config, OrderStore orders,
+                       Models models, ChatbotMetrics metrics) {
+        this.bootstrap = bootstrap;
+        this.config = config;
+        this.models = models;
+        this.events = new EventBatchReader(bootstrap, config.groupId(), new EventBatchReader.Sink() {
+            @Override
+            public void store(List<CloudEvent> batch) throws SQLException {
+                metrics.stored(orders.apply(batch));
+            }
+
+            @Override
+            public void undecodable() {
+                metrics.undecodable();
+            }
+        });
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.consume()) {
+            threads.add(Thread.ofPlatform().name("chatbot-events").start(events));
+            threads.add(Thread.ofPlatform().name("chatbot-catalog").start(new CompactedFeed<>(bootstrap, "chatbot-catalog",
+                    Topics.CATALOG_PRODUCTS, Product.class, new CompactedFeed.Sink<Product>() {
+                        @Override
+                        public void put(String id, Product p) {
+                            models.putProduct(p);
+                        }
+
+                        @Override
+                        public void removed(String productId) {
+                            models.removeProduct(productId);
+                        }
+                    }, () -> running)));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        events.stop();
+        for (Thread t : threads) {
+            try {
+                t.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean failing() {
+        return events.failing();
+    }
+}

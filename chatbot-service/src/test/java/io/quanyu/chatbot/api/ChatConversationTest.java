@@ -1,0 +1,196 @@
+package io.quanyu.chatbot.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quanyu.chatbot.domain.dialogue.OrderFacts;
+import io.quanyu.chatbot.domain.dialogue.OrderStatus;
+import io.quanyu.events.ChatTurn;
+import io.quanyu.events.Decoded;
+import io.quanyu.events.EventCodec;
+import io.quanyu.events.SupportHandoff;
+import io.quanyu.events.Topics;
+import io.quanyu.testkit.KafkaTestClient;
+import io.quanyu.testkit.QuanyuInfraResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Conversations as customers have them, on the real broker and database: orders published on events.v1 are answered
+ * with their real status in Chinese and English across turns, every turn reaches chat.transcripts.v1, and an angry
+ * customer is handed off on support.handoff.v1 with the transcript and the topic.
+ */
+@QuarkusTest
+@WithTestResource(QuanyuInfraResource.class)
+class ChatConversationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void englishConversationAboutAnOrderInTheStream() throws Exception {
+        String user = "alice-" + System.nanoTime();
+        String order = Shop.orderId();
+        String older = Shop.orderId();
+        Instant placed = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        try (KafkaTestClient kafka = KafkaTestClient.shared(); KafkaTestClient.Tail transcripts = kafka.tail(Topics.CHAT_TRANSCRIPTS)) {
+            Shop.purchase(kafka, "u:" + user, older, placed.minus(20, ChronoUnit.DAYS), 1);
+            Shop.purchase(kafka, "u:" + user, order, placed, 2);
+            String session = Shop.session();
+
+            JsonPath ask = awaitOrders(session, user, "Where is my order?", 2);
+            assertThat(ask.getString("answered_by")).isEqualTo("slot");
+            assertThat(ask.getList("suggestions", String.class)).containsExactly(order, older);
+
+            JsonPath status = Shop.say(session, user, order);
+            assertThat(status.getString("answered_by")).isEqualTo("order");
+            OrderFacts facts = new OrderFacts(order, "u:" + user, placed, new BigDecimal("199.00"), "CNY", 2, null, null, null);
+            assertThat(status.getString("reply")).contains(order, "¥199.00", "2 items", english(OrderStatus.latestDelivery(facts)));
+
+            JsonPath when = Shop.say(session, user, "and when will it arrive?");
+            assertThat(when.getString("answered_by")).isEqualTo("order");
+            assertThat(when.getString("reply")).contains(order);
+
+            List<ConsumerRecord<String, byte[]>> turns = transcripts.await(3, r -> r.key().equals("u:" + user) && decode(r, ChatTurn.class).sessionId().equals(session), WAIT);
+            assertThat(turns).hasSize(3);
+            ChatTurn first = decode(turns.getFirst(), ChatTurn.class);
+            assertThat(first.sessionId()).isEqualTo(session);
+            assertThat(first.text()).isEqualTo("Where is my order?");
+            assertThat(first.intent()).isEqualTo("order_status");
+            assertThat(first.language()).isEqualTo("en");
+            assertThat(decode(turns.get(1), ChatTurn.class).entities()).contains("ORDER_NUMBER");
+        }
+    }
+
+    @Test
+    void chineseConversationAboutARefundedOrder() throws Exception {
+        String user = "li-" + System.nanoTime();
+        String order = Shop.orderId();
+        Instant placed = Instant.now().minus(10, ChronoUnit.DAYS);
+        try (KafkaTestClient kafka = KafkaTestClient.shared()) {
+            Shop.purchase(kafka, "u:" + user, order, placed, 1);
+            Shop.refund(kafka, "u:" + user, order, placed.plus(3, ChronoUnit.DAYS), new BigDecimal("99.50"));
+            String session = Shop.session();
+            awaitOrders(session, user, "你好", 1);
+
+            JsonPath ask = Shop.say(session, user, "我的订单到哪了？");
+            assertThat(ask.getString("answered_by")).isEqualTo("slot");
+            JsonPath status = awaitReply(session, user, "订单号是" + order, "已全额退款");
+            assertThat(status.getString("reply")).contains(order, "已全额退款", "¥99.50");
+            assertThat(status.getList("entities.type", String.class)).contains("ORDER_NUMBER");
+            int start = status.getInt("entities[0].start");
+            assertThat(("订单号是" + order).substring(start, status.getInt("entities[0].end"))).isEqualTo(order);
+
+            JsonPath refund = Shop.say(session, user, "退款什么时候到账");
+            assertThat(refund.getString("reply")).contains(order, "退款");
+        }
+    }
+
+    @Test
+    void anAngryCustomerIsHandedOffWithTheTranscriptAndTopic() throws Exception {
+        String user = "wang-" + System.nanoTime();
+        String order = Shop.orderId();
+        try (KafkaTestClient kafka = KafkaTestClient.shared(); KafkaTestClient.Tail handoffs = kafka.tail(Topics.SUPPORT_HANDOFF)) {
+            Shop.purchase(kafka, "u:" + user, order, Instant.now().minus(9, ChronoUnit.DAYS), 1);
+            String session = Shop.session();
+            awaitOrders(session, user, "hi", 1);
+            JsonPath status = Shop.say(session, user, "我的订单" + order + "到哪了");
+            assertThat(status.getString("answered_by")).isEqualTo("order");
+
+            JsonPath angry = Shop.say(session, user, "太差了！快递一直不到，气死我了，我要投诉！");
+            assertThat(angry.getString("handoff.reason")).isEqualTo(SupportHandoff.NEGATIVE_SENTIMENT);
+            assertThat(angry.getString("sentiment.polarity")).isEqualTo("NEGATIVE");
+            String ticket = angry.getString("handoff.ticket_id");
+
+            List<ConsumerRecord<String, byte[]>> got = handoffs.await(1, r -> r.key().equals(session), WAIT);
+            assertThat(got).hasSize(1);
+            SupportHandoff h = decode(got.getFirst(), SupportHandoff.class);
+            assertThat(h.ticketId()).isEqualTo(ticket);
+            assertThat(h.userKey()).isEqualTo("u:" + user);
+            assertThat(h.topic()).isEqualTo("order_status");
+            assertThat(h.orderId()).isEqualTo(order);
+            assertThat(h.transcript()).extracting(SupportHandoff.Line::role).containsExactly("customer", "bot", "customer", "bot", "customer", "bot");
+            assertThat(h.transcript().get(2).text()).contains(order);
+            assertThat(h.transcript().get(3).text()).contains(order);
+            assertThat(h.transcript().get(4).text()).contains("气死我了");
+        }
+    }
+
+    @Test
+    void outOfScopeQuestionsGetTheFallbackThenAHuman() {
+        String session = Shop.session();
+        JsonPath first = Shop.say(session, null, "What is the capital of Mongolia?");
+        assertThat(first.getString("intent")).isEqualTo("out_of_scope");
+        assertThat(first.getString("answered_by")).isEqualTo("fallback");
+        assertThat((Object) first.get("handoff")).isNull();
+        JsonPath second = Shop.say(session, null, "Can you write me a poem about the sea?");
+        assertThat(second.getString("handoff.reason")).isEqualTo(SupportHandoff.REPEATED_FALLBACK);
+    }
+
+    @Test
+    void productQuestionsAreAnsweredFromTheCatalogFeed() throws Exception {
+        String id = "band-" + System.nanoTime();
+        try (KafkaTestClient kafka = KafkaTestClient.shared()) {
+            Shop.product(kafka, id, "小米手环8", "249.00", true);
+            JsonPath d = awaitReply(Shop.session(), null, "小米手环8还有货吗", "¥249.00");
+            assertThat(d.getString("answered_by")).isEqualTo("product");
+            assertThat(d.getString("reply")).contains("小米手环8", "¥249.00", "有货");
+            assertThat(d.getList("entities.value", String.class)).contains(id);
+        }
+    }
+
+    @Test
+    void aPhoneNumberIsNeverEchoedInFull() throws Exception {
+        String session = Shop.session();
+        try (KafkaTestClient kafka = KafkaTestClient.shared(); KafkaTestClient.Tail transcripts = kafka.tail(Topics.CHAT_TRANSCRIPTS)) {
+            JsonPath d = Shop.say(session, null, "我的手机号是13812345678，帮我改一下收货地址");
+            assertThat(d.prettify()).doesNotContain("13812345678");
+            assertThat(d.getList("entities.text", String.class)).contains("138****5678");
+            ChatTurn t = decode(transcripts.await(1, r -> r.key().equals("a:chat-" + session), WAIT).getFirst(), ChatTurn.class);
+            assertThat(t.text()).contains("138****5678").doesNotContain("13812345678");
+        }
+    }
+
+    /** Says `text` until the customer's orders are in the store (the reader is asynchronous); returns the last reply. */
+    private static JsonPath awaitOrders(String session, String user, String text, int orders) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            JsonPath probe = Shop.say("probe-" + session, user, "where is my order?");
+            if (probe.getList("suggestions").size() >= orders || System.nanoTime() > deadline) {
+                return Shop.say(session, user, text);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static JsonPath awaitReply(String session, String user, String text, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonPath last = Shop.say(session, user, text);
+        while (!last.getString("reply").contains(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            last = Shop.say(session, user, text);
+        }
+        return last;
+    }
+
+    private static String english(LocalDate d) {
+        return d.format(DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH));
+    }
+
+    private static <T> T decode(ConsumerRecord<String, byte[]> r, Class<T> type) {
+        if (EventCodec.decode(r.value(), type) instanceof Decoded.Ok<T> ok) {
+            return ok.value();
+        }
+        throw new AssertionError("not a " + type.getSimpleName() + ": " + new String(r.value()));
+    }
+}

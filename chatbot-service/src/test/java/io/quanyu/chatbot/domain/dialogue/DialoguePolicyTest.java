@@ -1,0 +1,195 @@
+package io.quanyu.chatbot.domain.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quanyu.chatbot.domain.ChatbotNlp;
+import io.quanyu.chatbot.domain.SeedData;
+import io.quanyu.chatbot.domain.entity.Catalog;
+import io.quanyu.chatbot.domain.entity.CatalogProduct;
+import io.quanyu.chatbot.domain.faq.FaqHit;
+import io.quanyu.chatbot.domain.faq.FaqIndex;
+import io.quanyu.events.SupportHandoff;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Multi-turn conversations through the real NLP core and the policy, with orders and products held in memory. */
+class DialoguePolicyTest {
+
+    private static final Instant NOW = Instant.parse("2024-11-20T04:00:00Z"); // Wednesday, noon in Shanghai
+    private static final ChatbotNlp NLP = ChatbotNlp.fromSeeds()
+            .withCatalog(Catalog.of(List.of(new CatalogProduct("p-band8", "SKU-1001", "小米手环8", List.of("Mi Band 8")))));
+    private static final OrderFacts ALICE_ORDER = new OrderFacts("DD20241118001", "u:alice", Instant.parse("2024-11-18T02:00:00Z"),
+            new BigDecimal("199.00"), "CNY", 2, null, BigDecimal.ZERO, null);
+    private static final OrderFacts ALICE_REFUNDED = new OrderFacts("DD20241101007", "u:alice", Instant.parse("2024-11-01T02:00:00Z"),
+            new BigDecimal("59.90"), "CNY", 1, null, new BigDecimal("59.90"), Instant.parse("2024-11-05T02:00:00Z"));
+    private static final OrderFacts BOB_ORDER = new OrderFacts("DD20241119002", "u:bob", Instant.parse("2024-11-19T02:00:00Z"),
+            new BigDecimal("10.00"), "CNY", 1, null, BigDecimal.ZERO, null);
+
+    private final DialoguePolicy policy = new DialoguePolicy(new InMemory());
+    private final DialoguePolicy.Caller alice = new DialoguePolicy.Caller("u:alice", true);
+
+    @Test
+    void englishOrderConversationAsksForTheNumberThenRemembersIt() {
+        Conversation c = new Conversation(alice);
+        Decision ask = c.say("Where is my order?");
+        assertThat(ask.answeredBy()).isEqualTo("slot");
+        assertThat(ask.suggestions()).containsExactly("DD20241118001", "DD20241101007");
+        assertThat(c.state.pendingSlot()).isEqualTo(DialogueState.ORDER_NUMBER);
+
+        Decision status = c.say("it's DD20241118001");
+        assertThat(status.answeredBy()).isEqualTo("order");
+        assertThat(status.orderId()).isEqualTo("DD20241118001");
+        // Paid Monday 18 Nov; 2-4 working days is Wednesday 20 to Friday 22 November.
+        assertThat(status.reply()).contains("DD20241118001", "¥199.00", "2 items", "on its way", "Wed 20 Nov", "Fri 22 Nov");
+
+        Decision refund = c.say("Can I get a refund?");
+        assertThat(refund.orderId()).isEqualTo("DD20241118001");
+        assertThat(refund.reply()).contains("no refund on order DD20241118001");
+    }
+
+    @Test
+    void chineseOrderConversationAnswersTheRealStatusAndKeepsTheTopic() {
+        Conversation c = new Conversation(alice);
+        assertThat(c.say("我的订单到哪了？").answeredBy()).isEqualTo("slot");
+        Decision status = c.say("订单号是DD20241101007");
+        assertThat(status.answeredBy()).isEqualTo("order");
+        assertThat(status.reply()).contains("DD20241101007", "已全额退款", "¥59.90", "11月5日");
+        assertThat(c.state.topic()).isIn("order_status", "delivery_time");
+        assertThat(c.state.orderId()).isEqualTo("DD20241101007");
+    }
+
+    @Test
+    void anotherCustomersOrderIsNotFoundAndAnonymousChatsSeeNoAmounts() {
+        Decision d = new Conversation(alice).say("Where is my order DD20241119002?");
+        assertThat(d.reply()).contains("can't find order DD20241119002");
+        assertThat(d.orderId()).isNull();
+
+        Decision anonymous = new Conversation(new DialoguePolicy.Caller("a:chat-1", false)).say("Where is my order DD20241118001?");
+        assertThat(anonymous.answeredBy()).isEqualTo("order");
+        assertThat(anonymous.reply()).contains("on its way").doesNotContain("¥199.00");
+    }
+
+    @Test
+    void anAngryCustomerIsHandedOffOnTheTopic() {
+        Conversation c = new Conversation(alice);
+        c.say("Where is my order DD20241118001?");
+        Decision angry = c.say("This is terrible, the worst service ever, I am so angry!");
+        assertThat(angry.handoffReason()).isEqualTo(SupportHandoff.NEGATIVE_SENTIMENT);
+        assertThat(angry.orderId()).isEqualTo("DD20241118001");
+        assertThat(c.state.handedOff()).isTrue();
+        // No second ticket for the same session.
+        assertThat(c.say("我要转人工").handoffReason()).isNull();
+    }
+
+    @Test
+    void anExplicitRequestHandsOffInChinese() {
+        Decision d = new Conversation(alice).say("帮我转人工客服");
+        assertThat(d.handoffReason()).isEqualTo(SupportHandoff.REQUESTED);
+        assertThat(d.reply()).contains("人工客服");
+    }
+
+    @Test
+    void outOfScopeGetsTheFallbackAndASecondOneHandsOff() {
+        Conversation c = new Conversation(alice);
+        Decision first = c.say("What is the capital of Mongolia?");
+        assertThat(first.answeredBy()).isEqualTo("fallback");
+        assertThat(first.handoff()).isFalse();
+        Decision second = c.say("Can you write me a poem about the sea?");
+        assertThat(second.handoffReason()).isEqualTo(SupportHandoff.REPEATED_FALLBACK);
+    }
+
+    @Test
+    void anAnsweredTurnResetsTheFallbackStreak() {
+        Conversation c = new Conversation(alice);
+        c.say("What is the capital of Mongolia?");
+        c.say("hello");
+        assertThat(c.say("Can you write me a poem about the sea?").handoff()).isFalse();
+    }
+
+    @Test
+    void productQuestionsUseTheCatalogAndSimilarItems() {
+        Decision d = new Conversation(alice).say("小米手环8还有货吗");
+        assertThat(d.answeredBy()).isEqualTo("product");
+        assertThat(d.reply()).contains("小米手环8", "¥249.00", "有货", "华为手环9");
+        assertThat(d.suggestions()).containsExactly("华为手环9");
+    }
+
+    @Test
+    void faqQuestionsAreAnsweredFromTheKnowledgeBase() {
+        Decision d = new Conversation(alice).say("What payment methods do you accept?");
+        assertThat(d.answeredBy()).isEqualTo("faq");
+        assertThat(d.reply()).isEqualTo(SeedData.faq().stream().filter(f -> f.id().equals("payment-methods-en")).findFirst().orElseThrow().answer());
+    }
+
+    @Test
+    void deliveryWindowSkipsTheWeekend() {
+        // Paid Thursday 21 Nov: +2 working days is Monday 25, +4 is Wednesday 27.
+        OrderFacts o = new OrderFacts("X1", "u:a", Instant.parse("2024-11-21T02:00:00Z"), BigDecimal.ONE, "CNY", 1, null, null, null);
+        assertThat(OrderStatus.earliestDelivery(o)).isEqualTo(LocalDate.of(2024, 11, 25));
+        assertThat(OrderStatus.latestDelivery(o)).isEqualTo(LocalDate.of(2024, 11, 27));
+        assertThat(o.status(Instant.parse("2024-11-21T10:00:00Z"))).isEqualTo(OrderStatus.PROCESSING);
+        assertThat(o.status(Instant.parse("2024-11-26T02:00:00Z"))).isEqualTo(OrderStatus.IN_TRANSIT);
+        assertThat(o.status(Instant.parse("2024-11-28T02:00:00Z"))).isEqualTo(OrderStatus.DUE);
+    }
+
+    /** A session: each turn analysed by the real NLP core and decided by the policy. */
+    private final class Conversation {
+        private final DialoguePolicy.Caller caller;
+        private DialogueState state = DialogueState.fresh();
+
+        Conversation(DialoguePolicy.Caller caller) {
+            this.caller = caller;
+        }
+
+        Decision say(String text) {
+            Decision d = policy.decide(NLP.analyze(text, LocalDate.of(2024, 11, 20)), text, state, caller, NOW);
+            state = d.state();
+            return d;
+        }
+    }
+
+    /** Orders, products and the seed FAQ held in memory. */
+    private static final class InMemory implements Knowledge {
+        private final FaqIndex faq = FaqIndex.build(SeedData.faq());
+        private final Map<String, ProductFacts> products = Map.of(
+                "p-band8", new ProductFacts("p-band8", "小米手环8", new BigDecimal("249.00"), "CNY", true, "wearables"),
+                "p-hw9", new ProductFacts("p-hw9", "华为手环9", new BigDecimal("269.00"), "CNY", true, "wearables"));
+
+        @Override
+        public Optional<OrderFacts> order(String orderId) {
+            return List.of(ALICE_ORDER, ALICE_REFUNDED, BOB_ORDER).stream().filter(o -> o.orderId().equalsIgnoreCase(orderId)).findFirst();
+        }
+
+        @Override
+        public List<OrderFacts> recentOrders(String userKey, int limit) {
+            List<OrderFacts> out = new ArrayList<>();
+            for (OrderFacts o : List.of(ALICE_ORDER, ALICE_REFUNDED, BOB_ORDER)) {
+                if (o.userKey().equals(userKey)) {
+                    out.add(o);
+                }
+            }
+            return out.subList(0, Math.min(limit, out.size()));
+        }
+
+        @Override
+        public Optional<ProductFacts> product(String productId) {
+            return Optional.ofNullable(products.get(productId));
+        }
+
+        @Override
+        public List<ProductFacts> similar(String productId, int limit) {
+            return productId.equals("p-band8") ? List.of(products.get("p-hw9")) : List.of();
+        }
+
+        @Override
+        public Optional<FaqHit> faq(String text, double minCoverage) {
+            return faq.best(text, minCoverage);
+        }
+    }
+}
