@@ -87,6 +87,7 @@ public class ChatResource {
 
     @POST
     @Path("/models/retrain")
+    @Consumes(MediaType.WILDCARD)
     @Admin
     @Operation(summary = "Retrain the intent model now (admin)", description = "On the seed utterances plus every example confirmed by feedback; "
             + "instances also do this by themselves when feedback changes.")
