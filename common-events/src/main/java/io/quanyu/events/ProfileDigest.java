@@ -13,9 +13,11 @@ import java.util.List;
  * @param segments         ids of the segments the customer is in
  * @param preferredChannel the channel with most of the customer's events
  * @param lifecycle        new, active, at_risk or lost
+ * @param purchasePropensity probability of a purchase within the profile model's horizon (null until modelled)
+ * @param churnRisk        probability of no activity within that horizon (null until modelled)
  */
 public record ProfileDigest(@Required String customerId, String userId, List<String> keys, List<String> segments,
-                            String preferredChannel, String lifecycle) {
+                            String preferredChannel, String lifecycle, Double purchasePropensity, Double churnRisk) {
 
     public ProfileDigest {
         keys = keys == null ? List.of() : List.copyOf(keys);

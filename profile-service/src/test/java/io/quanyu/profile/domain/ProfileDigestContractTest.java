@@ -21,6 +21,6 @@ class ProfileDigestContractTest {
         assertThat(decoded).isInstanceOf(Decoded.Ok.class);
         ProfileDigest digest = ((Decoded.Ok<ProfileDigest>) decoded).value();
         assertThat(digest).isEqualTo(new ProfileDigest("u:42", "42", List.of("u:42", "c:9001", "a:abc"),
-                List.of("vip", "outdoor-fans"), "store", "active"));
+                List.of("vip", "outdoor-fans"), "store", "active", 0.7, 0.1));
     }
 }

@@ -96,7 +96,7 @@ class RecommenderRulesTest {
             assertThat(await(() -> store.of(List.of(card)).size(), n -> n == 1, Duration.ofSeconds(20))).isEqualTo(1);
             // Before the profile service links them, the card is a customer of its own.
             assertThat(recommendations(card).getString("customer_id")).isEqualTo(card);
-            publishDigest(kafka, new ProfileDigest(user, user.substring(2), List.of(user, card), List.of(), "web", "active"));
+            publishDigest(kafka, new ProfileDigest(user, user.substring(2), List.of(user, card), List.of(), "web", "active", null, null));
         }
         JsonPath after = await(() -> recommendations(user), r -> r.getInt("history_size") == history + 1, Duration.ofSeconds(20));
         assertThat(after.getInt("history_size")).isEqualTo(history + 1);
@@ -133,10 +133,10 @@ class RecommenderRulesTest {
         try (KafkaTestClient kafka = KafkaTestClient.shared()) {
             for (int m : members) {
                 String key = "u:ml-" + m;
-                publishDigest(kafka, new ProfileDigest(key, "ml-" + m, List.of(key), List.of("test-fans"), "web", "active"));
+                publishDigest(kafka, new ProfileDigest(key, "ml-" + m, List.of(key), List.of("test-fans"), "web", "active", null, null));
                 store.of(List.of(key)).forEach(r -> membersItems.add(r.itemId()));
             }
-            publishDigest(kafka, new ProfileDigest(stranger, null, List.of(stranger), List.of("test-fans"), "app", "new"));
+            publishDigest(kafka, new ProfileDigest(stranger, null, List.of(stranger), List.of("test-fans"), "app", "new", null, null));
         }
         assertThat(await(() -> customers.customer(stranger).isPresent(), b -> b, Duration.ofSeconds(20))).isTrue();
         MovieLensFixture.retrain();
