@@ -32,6 +32,8 @@ public final class DialoguePolicy {
     /** FAQ coverage needed when the intent is in scope, and when nothing else understood the turn. */
     static final double FAQ_IN_SCOPE = 0.35;
     static final double FAQ_OUT_OF_SCOPE = 0.6;
+    /** How many of a customer's latest orders a turn is searched for, when no order number pattern matched. */
+    static final int RECENT_ORDERS_MATCHED = 20;
 
     /** Who is talking: their user key, and whether it is a signed-in customer (u:) rather than an anonymous chat. */
     public record Caller(String userKey, boolean known) {
@@ -49,6 +51,9 @@ public final class DialoguePolicy {
         boolean negative = a.sentiment().polarity() == Polarity.NEGATIVE;
         int negatives = negative ? s.negatives() + 1 : 0;
         String orderEntity = first(a, EntityType.ORDER_NUMBER);
+        if (orderEntity == null && caller.known() && mayMentionAnOrder(intent, s)) {
+            orderEntity = ownOrderIn(text, caller);
+        }
         String productEntity = Optional.ofNullable(first(a, EntityType.PRODUCT)).orElse(first(a, EntityType.SKU));
 
         if (HUMAN_AGENT.equals(intent.intent())) {
@@ -85,6 +90,24 @@ public final class DialoguePolicy {
         }
         return new Decision(r.fallback(a.language().gibberish()), "fallback", List.of(r.talkToAgent()), null, s.orderId(),
                 s.next(s.topic(), s.orderId(), s.pendingSlot(), s.productId(), fallbacks, negatives, s.handedOff()));
+    }
+
+    private static boolean mayMentionAnOrder(IntentResult intent, DialogueState s) {
+        return intent.outOfScope() || ORDER_INTENTS.contains(intent.intent()) || DialogueState.ORDER_NUMBER.equals(s.pendingSlot());
+    }
+
+    /**
+     * One of the customer's own order ids written in the text: shops number orders their own way (ml-order-1-242,
+     * 2024/000123), which no pattern can know, but the customer's latest orders are a short list to look for.
+     */
+    private String ownOrderIn(String text, Caller caller) {
+        String folded = text.toLowerCase(java.util.Locale.ROOT);
+        for (OrderFacts o : knowledge.recentOrders(caller.userKey(), RECENT_ORDERS_MATCHED)) {
+            if (folded.contains(o.orderId().toLowerCase(java.util.Locale.ROOT))) {
+                return o.orderId();
+            }
+        }
+        return null;
     }
 
     /** The order topic this turn is about: an order intent, or an order number given where one was asked for or alone. */

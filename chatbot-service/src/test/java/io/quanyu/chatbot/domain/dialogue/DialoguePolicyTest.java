@@ -28,6 +28,8 @@ class DialoguePolicyTest {
             new BigDecimal("199.00"), "CNY", 2, null, BigDecimal.ZERO, null);
     private static final OrderFacts ALICE_REFUNDED = new OrderFacts("DD20241101007", "u:alice", Instant.parse("2024-11-01T02:00:00Z"),
             new BigDecimal("59.90"), "CNY", 1, null, new BigDecimal("59.90"), Instant.parse("2024-11-05T02:00:00Z"));
+    private static final OrderFacts ALICE_SHOP_NUMBERED = new OrderFacts("ml-order-7-242", "u:alice", Instant.parse("2024-11-19T02:00:00Z"),
+            new BigDecimal("30.00"), "CNY", 1, null, BigDecimal.ZERO, null);
     private static final OrderFacts BOB_ORDER = new OrderFacts("DD20241119002", "u:bob", Instant.parse("2024-11-19T02:00:00Z"),
             new BigDecimal("10.00"), "CNY", 1, null, BigDecimal.ZERO, null);
 
@@ -39,7 +41,7 @@ class DialoguePolicyTest {
         Conversation c = new Conversation(alice);
         Decision ask = c.say("Where is my order?");
         assertThat(ask.answeredBy()).isEqualTo("slot");
-        assertThat(ask.suggestions()).containsExactly("DD20241118001", "DD20241101007");
+        assertThat(ask.suggestions()).containsExactly("DD20241118001", "DD20241101007", "ml-order-7-242");
         assertThat(c.state.pendingSlot()).isEqualTo(DialogueState.ORDER_NUMBER);
 
         Decision status = c.say("it's DD20241118001");
@@ -62,6 +64,17 @@ class DialoguePolicyTest {
         assertThat(status.reply()).contains("DD20241101007", "已全额退款", "¥59.90", "11月5日");
         assertThat(c.state.topic()).isIn("order_status", "delivery_time");
         assertThat(c.state.orderId()).isEqualTo("DD20241101007");
+    }
+
+    @Test
+    void aCustomersOwnOrderIdIsRecognisedWhateverItsFormat() {
+        Conversation c = new Conversation(alice);
+        c.say("我的订单到哪了？");
+        Decision d = c.say("ML-ORDER-7-242");
+        assertThat(d.answeredBy()).isEqualTo("order");
+        assertThat(d.orderId()).isEqualTo("ml-order-7-242");
+        // Bob's orders are not searched for Alice, and Alice's ids only for Alice.
+        assertThat(new Conversation(new DialoguePolicy.Caller("u:bob", true)).say("where is ml-order-7-242?").orderId()).isNull();
     }
 
     @Test
@@ -163,13 +176,13 @@ class DialoguePolicyTest {
 
         @Override
         public Optional<OrderFacts> order(String orderId) {
-            return List.of(ALICE_ORDER, ALICE_REFUNDED, BOB_ORDER).stream().filter(o -> o.orderId().equalsIgnoreCase(orderId)).findFirst();
+            return List.of(ALICE_ORDER, ALICE_REFUNDED, ALICE_SHOP_NUMBERED, BOB_ORDER).stream().filter(o -> o.orderId().equalsIgnoreCase(orderId)).findFirst();
         }
 
         @Override
         public List<OrderFacts> recentOrders(String userKey, int limit) {
             List<OrderFacts> out = new ArrayList<>();
-            for (OrderFacts o : List.of(ALICE_ORDER, ALICE_REFUNDED, BOB_ORDER)) {
+            for (OrderFacts o : List.of(ALICE_ORDER, ALICE_REFUNDED, ALICE_SHOP_NUMBERED, BOB_ORDER)) {
                 if (o.userKey().equals(userKey)) {
                     out.add(o);
                 }
