@@ -2,10 +2,15 @@ package io.quanyu.forecast.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
-/** The forecast service's own Prometheus metrics; tags are low-cardinality (event kinds, alert types and statuses). */
+/**
+ * The forecast service's own Prometheus metrics; tags are low-cardinality (event kinds, alert types and statuses).
+ * Created at start-up with every series at zero, so dashboards and alerts (deploy/prometheus) see them from the first scrape.
+ */
+@Startup
 @ApplicationScoped
 public class ForecastMetrics {
 
@@ -23,6 +28,13 @@ public class ForecastMetrics {
         applied("purchase", 0);
         applied("stock_level", 0);
         published(0);
+        registry.counter("quanyu.forecast.events.undecodable");
+        registry.counter("quanyu.forecast.recompute.failures");
+        for (String type : new String[] {"stockout_risk", "below_reorder_point", "overstock"}) {
+            for (String status : new String[] {"open", "resolved"}) {
+                registry.counter("quanyu.forecast.alerts.published", "type", type, "status", status);
+            }
+        }
     }
 
     /** Events applied to the history; {@code kind} is purchase or stock_level. Redeliveries are not counted. */

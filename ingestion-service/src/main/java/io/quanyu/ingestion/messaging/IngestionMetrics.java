@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quanyu.events.Channel;
 import io.quanyu.events.ReasonCode;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -12,8 +13,10 @@ import java.util.Map;
 
 /**
  * The pipeline's Prometheus metrics. Tags are channel and reason only (6 x 7 series at most), never ids.
- * Meters are created up front so every series exists, at zero, from the first scrape.
+ * Meters are created up front, at start-up, so every series exists, at zero, from the first scrape (deploy/prometheus
+ * alerts and the dashboard rely on them); that includes the collector's shed counter, which {@code Collector} increments.
  */
+@Startup
 @ApplicationScoped
 public class IngestionMetrics {
 
@@ -40,6 +43,7 @@ public class IngestionMetrics {
                         .tag("channel", ch).tag("reason", r.wire()).register(registry));
             }
             failed.put(c, byReason);
+            registry.counter("quanyu.ingestion.collector.shed", "channel", ch);
             lag.put(c, Timer.builder("quanyu.ingestion.lag").description("From a raw message's arrival on its topic to its events being committed on events.v1")
                     .tag("channel", ch).publishPercentiles(0.5, 0.99).publishPercentileHistogram(false).register(registry));
         }

@@ -3,10 +3,15 @@ package io.quanyu.profile.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
-/** Prometheus metrics of the portrait pipeline (no per-customer tags). */
+/**
+ * Prometheus metrics of the portrait pipeline (no per-customer tags). Created at start-up, so dashboards and alerts
+ * (deploy/prometheus) see every series, at zero, from the first scrape.
+ */
+@Startup
 @ApplicationScoped
 public class ProfileMetrics {
 

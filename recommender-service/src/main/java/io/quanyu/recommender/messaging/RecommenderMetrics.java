@@ -3,12 +3,17 @@ package io.quanyu.recommender.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The recommender's own Prometheus metrics; tags are low-cardinality (a fixed set of kinds and sources). */
+/**
+ * The recommender's own Prometheus metrics; tags are low-cardinality (a fixed set of kinds and sources). Created at
+ * start-up with every series at zero, so dashboards and alerts (deploy/prometheus) see them from the first scrape.
+ */
+@Startup
 @ApplicationScoped
 public class RecommenderMetrics {
 
@@ -31,6 +36,11 @@ public class RecommenderMetrics {
         training = Timer.builder("quanyu.recommender.training").description("Time to train every model").register(registry);
         registry.gauge("quanyu.recommender.model.age.seconds", this,
                 m -> m.trainedAt.get() == null ? Double.NaN : Duration.between(m.trainedAt.get(), Instant.now()).toMillis() / 1000.0);
+        for (String kind : new String[] {"personal", "fallback"}) {
+            for (String audience : new String[] {"segment", "channel", "everyone"}) {
+                registry.counter("quanyu.recommender.served", "kind", kind, "audience", audience);
+            }
+        }
     }
 
     public void stored(int rows) {
