@@ -11,6 +11,7 @@ import io.quanyu.chatbot.messaging.ChatbotMetrics;
 import io.quanyu.chatbot.messaging.Models;
 import io.quanyu.chatbot.messaging.Publisher;
 import io.quanyu.chatbot.store.ConversationStore;
+import io.quanyu.chatbot.store.CustomerKeys;
 import io.quanyu.events.Channel;
 import io.quanyu.events.ChatTurn;
 import io.quanyu.events.SupportHandoff;
@@ -41,15 +42,17 @@ public class ChatService {
     private final Models models;
     private final ConversationStore conversations;
     private final StoreKnowledge knowledge;
+    private final CustomerKeys customerKeys;
     private final Publisher publisher;
     private final ChatbotMetrics metrics;
 
-    public ChatService(ChatbotConfig config, Models models, ConversationStore conversations, StoreKnowledge knowledge, Publisher publisher,
-                       ChatbotMetrics metrics) {
+    public ChatService(ChatbotConfig config, Models models, ConversationStore conversations, StoreKnowledge knowledge, CustomerKeys customerKeys,
+                       Publisher publisher, ChatbotMetrics metrics) {
         this.config = config;
         this.models = models;
         this.conversations = conversations;
         this.knowledge = knowledge;
+        this.customerKeys = customerKeys;
         this.publisher = publisher;
         this.metrics = metrics;
     }
@@ -88,7 +91,9 @@ public class ChatService {
         SupportHandoff handoff = null;
         try (Connection c = conversations.begin()) {
             ConversationStore.Session s = conversations.lock(c, sessionId, userKey, channel.wire(), now, config.sessionTtl());
-            d = new DialoguePolicy(knowledge).decide(a, text, s.state(), new DialoguePolicy.Caller(s.userKey(), UserKey.isKnown(s.userKey())), now);
+            boolean known = UserKey.isKnown(s.userKey());
+            DialoguePolicy.Caller caller = new DialoguePolicy.Caller(s.userKey(), known, known ? customerKeys.keysOf(s.userKey()) : List.of());
+            d = new DialoguePolicy(knowledge).decide(a, text, s.state(), caller, now);
             ChatTurn turn = new ChatTurn(turnId, sessionId, s.userKey(), channel.wire(), language, masked(text, a), d.reply(), a.intent().intent(),
                     a.intent().confidence(), a.sentiment().score(), a.entities().stream().map(e -> e.type().name()).distinct().toList(),
                     d.answeredBy(), d.handoff(), now);

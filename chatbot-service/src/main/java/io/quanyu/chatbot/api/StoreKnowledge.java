@@ -37,9 +37,9 @@ public class StoreKnowledge implements Knowledge {
     }
 
     @Override
-    public List<OrderFacts> recentOrders(String userKey, int limit) {
+    public List<OrderFacts> recentOrders(List<String> userKeys, int limit) {
         try {
-            return orders.recent(userKey, limit);
+            return orders.recent(userKeys, limit);
         } catch (SQLException e) {
             throw new DatabaseAway(e);
         }

@@ -2,6 +2,7 @@ package io.quanyu.chatbot.messaging;
 
 import io.quanyu.chatbot.config.ChatbotConfig;
 import io.quanyu.chatbot.store.ConversationStore;
+import io.quanyu.chatbot.store.CustomerKeys;
 import io.quanyu.chatbot.store.OrderStore;
 import io.quanyu.events.UserKey;
 import io.quanyu.support.ErasureWorker;
@@ -25,12 +26,12 @@ public class ErasureListener {
     private Thread thread;
 
     public ErasureListener(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, ChatbotConfig config, ConversationStore conversations,
-                           OrderStore orders, ChatbotMetrics metrics) {
+                           OrderStore orders, CustomerKeys customerKeys, ChatbotMetrics metrics) {
         this.config = config;
         this.worker = new ErasureWorker(bootstrap, config.groupId() + "-erasure", SERVICE, (customerId, keys) -> {
             List<String> all = new ArrayList<>(keys);
             all.add(UserKey.known(customerId));
-            return conversations.erase(all) + orders.erase(all);
+            return conversations.erase(all) + orders.erase(all) + customerKeys.erase(all);
         }, metrics::erased);
     }
 

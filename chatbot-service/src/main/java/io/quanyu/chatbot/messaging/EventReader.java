@@ -1,9 +1,11 @@
 package io.quanyu.chatbot.messaging;
 
 import io.quanyu.chatbot.config.ChatbotConfig;
+import io.quanyu.chatbot.store.CustomerKeys;
 import io.quanyu.chatbot.store.OrderStore;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.events.Product;
+import io.quanyu.events.ProfileDigest;
 import io.quanyu.events.Topics;
 import io.quanyu.support.CompactedFeed;
 import io.quanyu.support.EventBatchReader;
@@ -19,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads purchases and refunds from events.v1 into the order store (offsets committed after the rows are stored; a
- * redelivered event stores nothing twice), and catalog.products.v1 into the models' product names and facts.
+ * redelivered event stores nothing twice), catalog.products.v1 into the models' product names and facts, and
+ * profile.updates.v1 into the customers' keys (a customer's orders under any of their keys are theirs).
  */
 @ApplicationScoped
 public class EventReader {
@@ -27,15 +30,17 @@ public class EventReader {
     private final String bootstrap;
     private final ChatbotConfig config;
     private final Models models;
+    private final CustomerKeys customerKeys;
     private final EventBatchReader events;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
     public EventReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, ChatbotConfig config, OrderStore orders,
-                       Models models, ChatbotMetrics metrics) {
+                       CustomerKeys customerKeys, Models models, ChatbotMetrics metrics) {
         this.bootstrap = bootstrap;
         this.config = config;
         this.models = models;
+        this.customerKeys = customerKeys;
         this.events = new EventBatchReader(bootstrap, config.groupId(), new EventBatchReader.Sink() {
             @Override
             public void store(List<CloudEvent> batch) throws SQLException {
@@ -62,6 +67,18 @@ public class EventReader {
                         @Override
                         public void removed(String productId) {
                             models.removeProduct(productId);
+                        }
+                    }, () -> running)));
+            threads.add(Thread.ofPlatform().name("chatbot-profiles").start(new CompactedFeed<>(bootstrap, "chatbot-profiles",
+                    Topics.PROFILE_UPDATES, ProfileDigest.class, new CompactedFeed.Sink<ProfileDigest>() {
+                        @Override
+                        public void put(String customerId, ProfileDigest p) throws Exception {
+                            customerKeys.upsert(p);
+                        }
+
+                        @Override
+                        public void removed(String customerId) throws Exception {
+                            customerKeys.removed(customerId);
                         }
                     }, () -> running)));
         }

@@ -82,11 +82,11 @@ public class OrderStore {
         }
     }
 
-    /** The customer's latest orders, newest first. */
-    public List<OrderFacts> recent(String userKey, int limit) throws SQLException {
+    /** The latest orders under any of these keys, newest first. */
+    public List<OrderFacts> recent(List<String> userKeys, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(SELECT + " WHERE o.user_key = ? ORDER BY o.placed_at DESC LIMIT ?")) {
-            s.setString(1, userKey);
+             PreparedStatement s = c.prepareStatement(SELECT + " WHERE o.user_key = ANY (?) ORDER BY o.placed_at DESC LIMIT ?")) {
+            s.setArray(1, c.createArrayOf("text", userKeys.toArray()));
             s.setInt(2, limit);
             return read(s);
         }

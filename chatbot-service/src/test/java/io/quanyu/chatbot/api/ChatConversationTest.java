@@ -8,6 +8,7 @@ import io.quanyu.chatbot.domain.dialogue.OrderStatus;
 import io.quanyu.events.ChatTurn;
 import io.quanyu.events.Decoded;
 import io.quanyu.events.EventCodec;
+import io.quanyu.events.ProfileDigest;
 import io.quanyu.events.SupportHandoff;
 import io.quanyu.events.Topics;
 import io.quanyu.testkit.KafkaTestClient;
@@ -93,6 +94,24 @@ class ChatConversationTest {
 
             JsonPath refund = Shop.say(session, user, "退款什么时候到账");
             assertThat(refund.getString("reply")).contains(order, "退款");
+        }
+    }
+
+    @Test
+    void aStoreReceiptOnTheMemberCardIsTheCustomersOrderOnceTheProfileLinksThem() throws Exception {
+        String user = "zhao-" + System.nanoTime();
+        String card = "a:card:c-" + System.nanoTime();
+        String order = "store-3/r-" + System.nanoTime();
+        try (KafkaTestClient kafka = KafkaTestClient.shared()) {
+            Shop.storePurchase(kafka, card, order, "store-3", Instant.now().minus(2, ChronoUnit.DAYS));
+            kafka.send(Topics.PROFILE_UPDATES, "u:" + user, EventCodec.encode(new ProfileDigest("u:" + user, user, List.of("u:" + user, card),
+                    List.of(), "store", "active", null, null)));
+            String session = Shop.session();
+            JsonPath ask = awaitOrders(session, user, "Where is my order?", 1);
+            assertThat(ask.getList("suggestions", String.class)).containsExactly(order);
+            JsonPath status = Shop.say(session, user, order);
+            assertThat(status.getString("answered_by")).isEqualTo("order");
+            assertThat(status.getString("reply")).contains(order, "store-3", "¥87.00");
         }
     }
 

@@ -39,6 +39,13 @@ final class Shop {
                 userKey, at, null, p)));
     }
 
+    /** A POS receipt on a member card: a purchase under the card's key, with the store id. */
+    static void storePurchase(KafkaTestClient kafka, String cardKey, String orderId, String storeId, Instant at) {
+        Purchase p = new Purchase(orderId, List.of(new OrderLine("p-1", 3, new BigDecimal("29.00"))), new BigDecimal("87.00"), "CNY", storeId);
+        kafka.send(Topics.EVENTS, cardKey, EventCodec.encode(CloudEvent.of(UUID.randomUUID().toString(), Channel.STORE, EventType.PURCHASE, at,
+                cardKey, at, null, p)));
+    }
+
     static void refund(KafkaTestClient kafka, String userKey, String orderId, Instant at, BigDecimal amount) {
         kafka.send(Topics.EVENTS, userKey, EventCodec.encode(CloudEvent.of(UUID.randomUUID().toString(), Channel.APP, EventType.REFUND, at,
                 userKey, at, null, new Refund(orderId, List.of(), amount, "CNY", "changed mind"))));

@@ -35,8 +35,19 @@ public final class DialoguePolicy {
     /** How many of a customer's latest orders a turn is searched for, when no order number pattern matched. */
     static final int RECENT_ORDERS_MATCHED = 20;
 
-    /** Who is talking: their user key, and whether it is a signed-in customer (u:) rather than an anonymous chat. */
-    public record Caller(String userKey, boolean known) {
+    /**
+     * Who is talking: their user key, whether it is a signed-in customer (u:) rather than an anonymous chat, and every
+     * key of the customer in the identity graph (a store member card, an app device...), the user key first.
+     */
+    public record Caller(String userKey, boolean known, List<String> keys) {
+
+        public Caller {
+            keys = keys == null || keys.isEmpty() ? List.of(userKey) : List.copyOf(keys);
+        }
+
+        public Caller(String userKey, boolean known) {
+            this(userKey, known, List.of(userKey));
+        }
     }
 
     private final Knowledge knowledge;
@@ -50,9 +61,10 @@ public final class DialoguePolicy {
         IntentResult intent = a.intent();
         boolean negative = a.sentiment().polarity() == Polarity.NEGATIVE;
         int negatives = negative ? s.negatives() + 1 : 0;
-        String orderEntity = first(a, EntityType.ORDER_NUMBER);
-        if (orderEntity == null && caller.known() && mayMentionAnOrder(intent, s)) {
-            orderEntity = ownOrderIn(text, caller);
+        // The customer's own order ids first: a pattern may match only a piece of one (the digits of "store-3/r-1234567890123").
+        String orderEntity = caller.known() && mayMentionAnOrder(intent, s) ? ownOrderIn(text, caller) : null;
+        if (orderEntity == null) {
+            orderEntity = first(a, EntityType.ORDER_NUMBER);
         }
         String productEntity = Optional.ofNullable(first(a, EntityType.PRODUCT)).orElse(first(a, EntityType.SKU));
 
@@ -102,7 +114,7 @@ public final class DialoguePolicy {
      */
     private String ownOrderIn(String text, Caller caller) {
         String folded = text.toLowerCase(java.util.Locale.ROOT);
-        for (OrderFacts o : knowledge.recentOrders(caller.userKey(), RECENT_ORDERS_MATCHED)) {
+        for (OrderFacts o : knowledge.recentOrders(caller.keys(), RECENT_ORDERS_MATCHED)) {
             if (folded.contains(o.orderId().toLowerCase(java.util.Locale.ROOT))) {
                 return o.orderId();
             }
@@ -124,7 +136,7 @@ public final class DialoguePolicy {
     private Decision answerOrder(Replies r, DialogueState s, Caller caller, String topic, String orderId, int negatives, Instant now) {
         if (orderId == null) {
             List<String> recent = caller.known()
-                    ? knowledge.recentOrders(caller.userKey(), 3).stream().map(OrderFacts::orderId).toList() : List.of();
+                    ? knowledge.recentOrders(caller.keys(), 3).stream().map(OrderFacts::orderId).toList() : List.of();
             String reply = r.askOrderNumber(!recent.isEmpty());
             if ("delivery_time".equals(topic)) {
                 reply = (r.zh() ? "一般下单后2-4个工作日送达。" : "Orders usually arrive within 2-4 working days. ") + reply;
@@ -138,7 +150,7 @@ public final class DialoguePolicy {
                     s.next(topic, null, DialogueState.ORDER_NUMBER, s.productId(), 0, negatives, s.handedOff()));
         }
         OrderFacts o = found.get();
-        boolean detailed = caller.known() && caller.userKey().equals(o.userKey());
+        boolean detailed = caller.known() && caller.keys().contains(o.userKey());
         List<String> suggestions = List.of();
         String reply = switch (topic) {
             case "refund", "return_item" -> r.refundStatus(o, now);
@@ -153,12 +165,11 @@ public final class DialoguePolicy {
     }
 
     /**
-     * A signed-in customer sees their own orders and orders recorded under an anonymous key (the number is the proof);
-     * never another customer's. An anonymous chat sees the status of any order it can name, without amounts.
+     * A signed-in customer sees the orders recorded under any of their keys, never anyone else's; an anonymous chat
+     * gets the status of an order it can name, without amounts.
      */
     private static boolean visibleTo(OrderFacts o, Caller caller) {
-        boolean orderOfKnownCustomer = o.userKey() != null && o.userKey().startsWith("u:");
-        return !caller.known() || !orderOfKnownCustomer || caller.userKey().equals(o.userKey());
+        return !caller.known() || caller.keys().contains(o.userKey());
     }
 
     private Decision answerProduct(Replies r, DialogueState s, String productId, int negatives) {

@@ -9,8 +9,8 @@ public interface Knowledge {
 
     Optional<OrderFacts> order(String orderId);
 
-    /** The customer's latest orders, newest first. */
-    List<OrderFacts> recentOrders(String userKey, int limit);
+    /** The latest orders recorded under any of these keys (one customer's), newest first. */
+    List<OrderFacts> recentOrders(List<String> userKeys, int limit);
 
     Optional<ProductFacts> product(String productId);
 

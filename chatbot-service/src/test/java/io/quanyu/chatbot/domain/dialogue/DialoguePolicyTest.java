@@ -30,6 +30,8 @@ class DialoguePolicyTest {
             new BigDecimal("59.90"), "CNY", 1, null, new BigDecimal("59.90"), Instant.parse("2024-11-05T02:00:00Z"));
     private static final OrderFacts ALICE_SHOP_NUMBERED = new OrderFacts("ml-order-7-242", "u:alice", Instant.parse("2024-11-19T02:00:00Z"),
             new BigDecimal("30.00"), "CNY", 1, null, BigDecimal.ZERO, null);
+    private static final OrderFacts ALICE_IN_STORE = new OrderFacts("store-9/r-77", "a:card:alice-card", Instant.parse("2024-11-10T02:00:00Z"),
+            new BigDecimal("88.00"), "CNY", 3, "store-9", BigDecimal.ZERO, null);
     private static final OrderFacts BOB_ORDER = new OrderFacts("DD20241119002", "u:bob", Instant.parse("2024-11-19T02:00:00Z"),
             new BigDecimal("10.00"), "CNY", 1, null, BigDecimal.ZERO, null);
 
@@ -75,6 +77,16 @@ class DialoguePolicyTest {
         assertThat(d.orderId()).isEqualTo("ml-order-7-242");
         // Bob's orders are not searched for Alice, and Alice's ids only for Alice.
         assertThat(new Conversation(new DialoguePolicy.Caller("u:bob", true)).say("where is ml-order-7-242?").orderId()).isNull();
+    }
+
+    @Test
+    void aStoreReceiptOnTheCustomersMemberCardIsTheirs() {
+        DialoguePolicy.Caller withCard = new DialoguePolicy.Caller("u:alice", true, List.of("u:alice", "a:card:alice-card"));
+        Decision d = new Conversation(withCard).say("where is my order store-9/r-77?");
+        assertThat(d.answeredBy()).isEqualTo("order");
+        assertThat(d.reply()).contains("store store-9", "¥88.00");
+        // Without the identity link the receipt is someone else's as far as the bot can tell.
+        assertThat(new Conversation(alice).say("where is my order store-9/r-77?").orderId()).isNull();
     }
 
     @Test
@@ -176,14 +188,14 @@ class DialoguePolicyTest {
 
         @Override
         public Optional<OrderFacts> order(String orderId) {
-            return List.of(ALICE_ORDER, ALICE_REFUNDED, ALICE_SHOP_NUMBERED, BOB_ORDER).stream().filter(o -> o.orderId().equalsIgnoreCase(orderId)).findFirst();
+            return List.of(ALICE_ORDER, ALICE_REFUNDED, ALICE_SHOP_NUMBERED, ALICE_IN_STORE, BOB_ORDER).stream().filter(o -> o.orderId().equalsIgnoreCase(orderId)).findFirst();
         }
 
         @Override
-        public List<OrderFacts> recentOrders(String userKey, int limit) {
+        public List<OrderFacts> recentOrders(List<String> userKeys, int limit) {
             List<OrderFacts> out = new ArrayList<>();
-            for (OrderFacts o : List.of(ALICE_ORDER, ALICE_REFUNDED, ALICE_SHOP_NUMBERED, BOB_ORDER)) {
-                if (o.userKey().equals(userKey)) {
+            for (OrderFacts o : List.of(ALICE_ORDER, ALICE_REFUNDED, ALICE_SHOP_NUMBERED, ALICE_IN_STORE, BOB_ORDER)) {
+                if (userKeys.contains(o.userKey())) {
                     out.add(o);
                 }
             }
