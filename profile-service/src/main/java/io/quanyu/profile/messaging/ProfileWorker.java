@@ -24,8 +24,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
- * One consumer thread of events.v1. Offsets live in the database with the portraits: on assignment the worker
- * seeks to them, and a failed batch is simply read again, so every event is applied exactly once.
+ * One consumer thread of events.v1 and chat.transcripts.v1 (a turn counts as a chat_message). Offsets live in the
+ * database with the portraits: on assignment the worker seeks to them, and a failed batch is simply read again, so
+ * every event is applied exactly once.
  */
 final class ProfileWorker extends ConsumerWorker {
 
@@ -54,7 +55,7 @@ final class ProfileWorker extends ConsumerWorker {
     @Override
     protected KafkaConsumer<byte[], byte[]> open() {
         KafkaConsumer<byte[], byte[]> consumer = consumers.get();
-        consumer.subscribe(List.of(Topics.EVENTS), new ConsumerRebalanceListener() {
+        consumer.subscribe(List.of(Topics.EVENTS, Topics.CHAT_TRANSCRIPTS), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 // Nothing is in flight between polls: every batch is committed before the next poll.
@@ -78,10 +79,12 @@ final class ProfileWorker extends ConsumerWorker {
             if (r.value() == null) {
                 continue;
             }
-            switch (EventCodec.decodeEvent(r.value())) {
+            Decoded<CloudEvent> decoded = r.topic().equals(Topics.CHAT_TRANSCRIPTS) ? ChatTurns.asEvent(r.value()) : EventCodec.decodeEvent(r.value());
+            switch (decoded) {
                 case Decoded.Ok<CloudEvent> ok -> batch.add(new BatchApplier.Incoming(ok.value(), tp, r.offset()));
                 case Decoded.Failed<CloudEvent> f -> {
-                    // events.v1 is written by ingestion only; a record that is not an event is counted and passed over.
+                    // events.v1 is written by ingestion only, chat.transcripts.v1 by the chatbot; a record that is not an
+                    // event is counted and passed over.
                     metrics.invalid();
                     LOG.warnf("%s: %s-%d@%d is not a valid event (%s): skipped", name(), r.topic(), r.partition(), r.offset(), f.detail());
                 }
@@ -116,7 +119,8 @@ final class ProfileWorker extends ConsumerWorker {
 
     private void seekToStored(KafkaConsumer<byte[], byte[]> consumer, Collection<TopicPartition> partitions) {
         try (Connection c = dataSource.getConnection()) {
-            Map<TopicPartition, Long> stored = offsets.read(c, group, Topics.EVENTS);
+            Map<TopicPartition, Long> stored = new HashMap<>(offsets.read(c, group, Topics.EVENTS));
+            stored.putAll(offsets.read(c, group, Topics.CHAT_TRANSCRIPTS));
             for (TopicPartition tp : partitions) {
                 Long at = stored.get(tp);
                 if (at != null) {

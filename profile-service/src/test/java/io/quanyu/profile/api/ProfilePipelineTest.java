@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quanyu.events.Channel;
+import io.quanyu.events.ChatTurn;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.events.EventCodec;
 import io.quanyu.events.EventType;
@@ -105,6 +106,21 @@ class ProfilePipelineTest {
         given().get("/v1/profiles/a:card:M-" + r).then().statusCode(200).body("customer_id", equalTo("u:" + r));
         given().get("/v1/profiles/anon-" + r).then().statusCode(200).body("customer_id", equalTo("u:" + r));
         given().get("/v1/profiles/nobody-" + r).then().statusCode(404).body("error", equalTo("not_found"));
+    }
+
+    @Test
+    void chatTurnsFromTheChatbotCountAsChatsWithTheirSentiment() throws Exception {
+        String r = UUID.randomUUID().toString().substring(0, 8);
+        Instant t = Instant.now().minus(Duration.ofMinutes(5));
+        publish(event(Channel.WEB, EventType.PRODUCT_VIEW, "u:" + r, t, new ProductView("sku-" + r, "tea", null)));
+        for (double sentiment : new double[] {-0.8, -0.4}) {
+            ChatTurn turn = new ChatTurn(UUID.randomUUID().toString(), "s-" + r, "u:" + r, "app", "zh", "太慢了", "抱歉", "complaint", 0.9,
+                    sentiment, List.of(), "complaint", false, t.plusSeconds(60));
+            kafka.send(Topics.CHAT_TRANSCRIPTS, turn.userKey(), EventCodec.encode(turn));
+        }
+        JsonPath p = awaitProfile(r, j -> j.getInt("activity.chats") == 2);
+        assertThat(p.getInt("activity.chats")).isEqualTo(2);
+        assertThat(p.getDouble("sentiment")).isCloseTo(-0.6, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
