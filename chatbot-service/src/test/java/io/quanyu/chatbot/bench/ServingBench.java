@@ -55,8 +55,12 @@ public final class ServingBench {
         env.put("QUANYU_ADMIN_TOKEN", "bench-admin");
         // No recommender runs here: product answers go out without similar items, after a refused connection.
         env.put("QUANYU_RECOMMENDER_URL", "http://127.0.0.1:9");
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseZGC"));
+        if (System.getProperty("bench.jfr") != null) { // -Dbench.jfr=FILE profiles the service while it runs
+            jvm.add("-XX:StartFlightRecording=filename=" + System.getProperty("bench.jfr") + ",settings=profile");
+        }
         try (ServiceProcess chatbot = ServiceProcess.of(root.resolve("chatbot-service/target/quarkus-app/quarkus-run.jar"), env,
-                root.resolve("chatbot-service/target/bench-serving-chatbot.log"), "-Xmx1g", "-XX:+UseZGC").start(Duration.ofSeconds(120));
+                root.resolve("chatbot-service/target/bench-serving-chatbot.log"), jvm.toArray(String[]::new)).start(Duration.ofSeconds(120));
              KafkaTestClient kafka = KafkaTestClient.shared()) {
             long start = System.nanoTime();
             kafka.sendAll(shop(customers));
