@@ -33,7 +33,6 @@ class MetricsContractTest {
         // HTTP server series exist once a /v1 request has been served, as on any live service: serve one (a 404).
         given().get("/v1/metrics-contract-warm-up");
         String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Files.writeString(Path.of("target/metrics-scrape.txt"), scrape); // TEMP
         Set<String> exposed = new TreeSet<>();
         scrape.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(l -> exposed.add(l.split("[{ ]", 2)[0]));
         List<String> expected = section(SERVICE);
