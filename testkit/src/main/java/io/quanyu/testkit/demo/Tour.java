@@ -48,7 +48,7 @@ final class Tour {
         JsonNode pol = api.get(Demo.FORECAST, "/v1/inventory/" + sku + "/policy?store=" + store).json();
         System.out.printf("  policy (class %s, %.0f%% service level): safety stock %,.0f, reorder point %,.0f, on hand %s, order now %s%n",
                 pol.path("abc_class").asText(), 100 * pol.path("service_level").asDouble(), pol.path("safety_stock").asDouble(),
-                pol.path("reorder_point").asDouble(), pol.path("on_hand").asText("?"), pol.path("suggested_order").asText("?"));
+                pol.path("reorder_point").asDouble(), units(pol.path("on_hand")), units(pol.path("suggested_order")));
         for (JsonNode a : api.get(Demo.FORECAST, "/v1/alerts").json().path("alerts")) {
             if (a.path("sku").asText().equals(sku) && a.path("store").asText().equals(store)) {
                 System.out.println("  ALERT " + a.path("type").asText() + ": " + a.path("message").asText());
@@ -80,6 +80,10 @@ final class Tour {
         System.out.println("  chat            curl -H 'Content-Type: application/json' -d '{\"session_id\":\"me\",\"text\":\"你好\"}' "
                 + Api.url(Demo.CHATBOT, "/v1/chat"));
         System.out.println("  each service's API: /q/openapi; metrics: /q/metrics");
+    }
+
+    private static String units(JsonNode n) {
+        return n.isNumber() ? String.format("%,.0f", n.asDouble()) : "n/a";
     }
 
     static String pct(JsonNode n) {

@@ -75,6 +75,14 @@ public final class DialoguePolicy {
             return handoff(r, s, SupportHandoff.NEGATIVE_SENTIMENT, orderEntity, negatives);
         }
         String topic = orderTopic(intent, s, orderEntity);
+        if (topic != null && orderEntity == null && s.orderId() != null) {
+            // A general question while an order is remembered ("do you take returns within 7 days?") is the FAQ's.
+            Optional<FaqHit> general = knowledge.faq(text, FAQ_OUT_OF_SCOPE);
+            if (general.isPresent()) {
+                return new Decision(general.get().entry().answer(), "faq", List.of(), null, s.orderId(),
+                        s.next(s.topic(), s.orderId(), null, s.productId(), 0, negatives, s.handedOff()));
+            }
+        }
         if (topic != null) {
             return answerOrder(r, s, caller, topic, orderEntity != null ? orderEntity : s.orderId(), negatives, now);
         }

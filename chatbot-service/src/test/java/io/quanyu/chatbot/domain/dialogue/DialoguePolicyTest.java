@@ -52,6 +52,10 @@ class DialoguePolicyTest {
         // Paid Monday 18 Nov; 2-4 working days is Wednesday 20 to Friday 22 November.
         assertThat(status.reply()).contains("DD20241118001", "¥199.00", "2 items", "on its way", "Wed 20 Nov", "Fri 22 Nov");
 
+        Decision policy = c.say("What is your return policy?");
+        assertThat(policy.answeredBy()).isEqualTo("faq");
+        assertThat(c.state.orderId()).isEqualTo("DD20241118001");
+
         Decision refund = c.say("Can I get a refund?");
         assertThat(refund.orderId()).isEqualTo("DD20241118001");
         assertThat(refund.reply()).contains("no refund on order DD20241118001");
