@@ -89,7 +89,7 @@ public class ReportResource {
         }
         RoiReport report = RoiReport.of(points);
         if (svg) {
-            String title = "Seeds' ROI (revenue / cost) by campaign, " + range.from() + " to " + range.to() + ", " + Attribution.wire(m);
+            String title = "Seeds' ROI by campaign, " + range.from() + " – " + range.to() + " (" + Attribution.wire(m) + ")";
             return Response.ok(RoiChart.render(report, title), SVG).build();
         }
         List<RoiRow> rows = report.rows().stream().map(r -> new RoiRow(r.label(), names.get(r.label()), r.cost(), r.effect(), r.roi(),
