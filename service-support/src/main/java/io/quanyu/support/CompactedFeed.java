@@ -29,6 +29,33 @@ public final class CompactedFeed<T> implements Runnable {
 
         /** A tombstone: the key was deleted. */
         void removed(String key) throws Exception;
+
+        /** A sink from its two halves, e.g. {@code Sink.of((id, p) -> store.upsert(p), store::removed)}. */
+        static <T> Sink<T> of(Put<T> put, Removed removed) {
+            return new Sink<>() {
+                @Override
+                public void put(String key, T value) throws Exception {
+                    put.put(key, value);
+                }
+
+                @Override
+                public void removed(String key) throws Exception {
+                    removed.removed(key);
+                }
+            };
+        }
+    }
+
+    /** What a sink does with a value. */
+    @FunctionalInterface
+    public interface Put<T> {
+        void put(String key, T value) throws Exception;
+    }
+
+    /** What a sink does with a tombstone. */
+    @FunctionalInterface
+    public interface Removed {
+        void removed(String key) throws Exception;
     }
 
     private static final Logger LOG = Logger.getLogger(CompactedFeed.class);

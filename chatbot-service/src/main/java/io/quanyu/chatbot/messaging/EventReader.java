@@ -58,29 +58,9 @@ public class EventReader {
         if (config.consume()) {
             threads.add(Thread.ofPlatform().name("chatbot-events").start(events));
             threads.add(Thread.ofPlatform().name("chatbot-catalog").start(new CompactedFeed<>(bootstrap, "chatbot-catalog",
-                    Topics.CATALOG_PRODUCTS, Product.class, new CompactedFeed.Sink<Product>() {
-                        @Override
-                        public void put(String id, Product p) {
-                            models.putProduct(p);
-                        }
-
-                        @Override
-                        public void removed(String productId) {
-                            models.removeProduct(productId);
-                        }
-                    }, () -> running)));
+                    Topics.CATALOG_PRODUCTS, Product.class, CompactedFeed.Sink.of((id, p) -> models.putProduct(p), models::removeProduct), () -> running)));
             threads.add(Thread.ofPlatform().name("chatbot-profiles").start(new CompactedFeed<>(bootstrap, "chatbot-profiles",
-                    Topics.PROFILE_UPDATES, ProfileDigest.class, new CompactedFeed.Sink<ProfileDigest>() {
-                        @Override
-                        public void put(String customerId, ProfileDigest p) throws Exception {
-                            customerKeys.upsert(p);
-                        }
-
-                        @Override
-                        public void removed(String customerId) throws Exception {
-                            customerKeys.removed(customerId);
-                        }
-                    }, () -> running)));
+                    Topics.PROFILE_UPDATES, ProfileDigest.class, CompactedFeed.Sink.of((id, p) -> customerKeys.upsert(p), customerKeys::removed), () -> running)));
         }
     }
 

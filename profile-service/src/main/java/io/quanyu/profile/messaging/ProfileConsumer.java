@@ -58,17 +58,7 @@ public class ProfileConsumer {
         }
         // Categories and brands for interests from events that carry only a product id.
         threads.add(Thread.ofPlatform().name("profile-catalog").start(new CompactedFeed<>(bootstrap, "profile-catalog", Topics.CATALOG_PRODUCTS, Product.class,
-                new CompactedFeed.Sink<Product>() {
-                    @Override
-                    public void put(String id, Product p) throws Exception {
-                        catalog.put(p.productId(), p.category(), p.brand());
-                    }
-
-                    @Override
-                    public void removed(String productId) {
-                        catalog.remove(productId);
-                    }
-                }, () -> running)));
+                CompactedFeed.Sink.of((id, p) -> catalog.put(p.productId(), p.category(), p.brand()), catalog::remove), () -> running)));
         for (int i = 0; i < config.consumer().workers(); i++) {
             String name = "profile-" + i;
             ProfileWorker w = new ProfileWorker(name, () -> consumer(name, config.consumer().groupId(), config.consumer().maxPollRecords()),

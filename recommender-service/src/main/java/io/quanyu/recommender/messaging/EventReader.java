@@ -77,17 +77,7 @@ public class EventReader {
                         }
                     }, () -> running)));
             threads.add(Thread.ofPlatform().name("recommender-profiles").start(new CompactedFeed<>(bootstrap, "recommender-profiles",
-                    Topics.PROFILE_UPDATES, ProfileDigest.class, new CompactedFeed.Sink<ProfileDigest>() {
-                        @Override
-                        public void put(String customerId, ProfileDigest p) throws Exception {
-                            customers.upsert(p);
-                        }
-
-                        @Override
-                        public void removed(String customerId) throws Exception {
-                            customers.removed(customerId);
-                        }
-                    }, () -> running)));
+                    Topics.PROFILE_UPDATES, ProfileDigest.class, CompactedFeed.Sink.of((id, p) -> customers.upsert(p), customers::removed), () -> running)));
         }
     }
 
