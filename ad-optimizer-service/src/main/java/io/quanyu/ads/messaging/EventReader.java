@@ -6,6 +6,7 @@ import io.quanyu.ads.store.EventStore;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.events.ProfileDigest;
 import io.quanyu.events.Topics;
+import io.quanyu.support.BackgroundThreads;
 import io.quanyu.support.CompactedFeed;
 import io.quanyu.support.EventBatchReader;
 import io.quarkus.runtime.ShutdownEvent;
@@ -13,8 +14,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,8 +26,7 @@ public class EventReader {
     private final CustomerStore customers;
     private final AdsMetrics metrics;
     private final EventBatchReader events;
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running = true;
+    private final BackgroundThreads threads = new BackgroundThreads();
 
     public EventReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, AdsConfig config, EventStore store,
                        CustomerStore customers, AdsMetrics metrics) {
@@ -56,8 +54,8 @@ public class EventReader {
         if (!config.consume()) {
             return;
         }
-        threads.add(Thread.ofPlatform().name("ads-events").start(events));
-        threads.add(Thread.ofPlatform().name("ads-profiles").start(new CompactedFeed<>(bootstrap, config.groupId() + "-profiles",
+        threads.start("ads-events", events);
+        threads.start("ads-profiles", new CompactedFeed<>(bootstrap, config.groupId() + "-profiles",
                 Topics.PROFILE_UPDATES, ProfileDigest.class, new CompactedFeed.Sink<ProfileDigest>() {
                     @Override
                     public void put(String customerId, ProfileDigest p) throws Exception {
@@ -70,19 +68,12 @@ public class EventReader {
                         customers.removed(customerId);
                         metrics.customerStored();
                     }
-                }, () -> running)));
+                }, threads::running));
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
         events.stop();
-        for (Thread t : threads) {
-            try {
-                t.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        threads.stop();
     }
 
     public boolean failing() {

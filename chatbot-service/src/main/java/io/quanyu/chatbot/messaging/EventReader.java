@@ -7,6 +7,7 @@ import io.quanyu.events.CloudEvent;
 import io.quanyu.events.Product;
 import io.quanyu.events.ProfileDigest;
 import io.quanyu.events.Topics;
+import io.quanyu.support.BackgroundThreads;
 import io.quanyu.support.CompactedFeed;
 import io.quanyu.support.EventBatchReader;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,8 +15,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,8 +31,7 @@ public class EventReader {
     private final Models models;
     private final CustomerKeys customerKeys;
     private final EventBatchReader events;
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running = true;
+    private final BackgroundThreads threads = new BackgroundThreads();
 
     public EventReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, ChatbotConfig config, OrderStore orders,
                        CustomerKeys customerKeys, Models models, ChatbotMetrics metrics) {
@@ -56,24 +54,17 @@ public class EventReader {
 
     void start(@Observes StartupEvent event) {
         if (config.consume()) {
-            threads.add(Thread.ofPlatform().name("chatbot-events").start(events));
-            threads.add(Thread.ofPlatform().name("chatbot-catalog").start(new CompactedFeed<>(bootstrap, "chatbot-catalog",
-                    Topics.CATALOG_PRODUCTS, Product.class, CompactedFeed.Sink.of((id, p) -> models.putProduct(p), models::removeProduct), () -> running)));
-            threads.add(Thread.ofPlatform().name("chatbot-profiles").start(new CompactedFeed<>(bootstrap, "chatbot-profiles",
-                    Topics.PROFILE_UPDATES, ProfileDigest.class, CompactedFeed.Sink.of((id, p) -> customerKeys.upsert(p), customerKeys::removed), () -> running)));
+            threads.start("chatbot-events", events);
+            threads.start("chatbot-catalog", new CompactedFeed<>(bootstrap, "chatbot-catalog",
+                    Topics.CATALOG_PRODUCTS, Product.class, CompactedFeed.Sink.of((id, p) -> models.putProduct(p), models::removeProduct), threads::running));
+            threads.start("chatbot-profiles", new CompactedFeed<>(bootstrap, "chatbot-profiles",
+                    Topics.PROFILE_UPDATES, ProfileDigest.class, CompactedFeed.Sink.of((id, p) -> customerKeys.upsert(p), customerKeys::removed), threads::running));
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
         events.stop();
-        for (Thread t : threads) {
-            try {
-                t.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        threads.stop();
     }
 
     public boolean failing() {

@@ -7,6 +7,7 @@ import io.quanyu.events.Topics;
 import io.quanyu.recommender.config.RecommenderConfig;
 import io.quanyu.recommender.store.CustomerStore;
 import io.quanyu.recommender.store.InteractionStore;
+import io.quanyu.support.BackgroundThreads;
 import io.quanyu.support.CompactedFeed;
 import io.quanyu.support.EventBatchReader;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,7 +15,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,9 +32,8 @@ public class EventReader {
     private final InteractionStore store;
     private final CustomerStore customers;
     private final Stock stock;
-    private final List<Thread> threads = new ArrayList<>();
+    private final BackgroundThreads threads = new BackgroundThreads();
     private final EventBatchReader events;
-    private volatile boolean running = true;
 
     public EventReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, RecommenderConfig config, InteractionStore store,
                        CustomerStore customers, Stock stock, RecommenderMetrics metrics) {
@@ -60,8 +59,8 @@ public class EventReader {
 
     void start(@Observes StartupEvent event) {
         if (config.consume()) {
-            threads.add(Thread.ofPlatform().name("recommender-events").start(events));
-            threads.add(Thread.ofPlatform().name("recommender-catalog").start(new CompactedFeed<>(bootstrap, "recommender-catalog",
+            threads.start("recommender-events", events);
+            threads.start("recommender-catalog", new CompactedFeed<>(bootstrap, "recommender-catalog",
                     Topics.CATALOG_PRODUCTS, Product.class, new CompactedFeed.Sink<Product>() {
                         @Override
                         public void put(String id, Product p) throws Exception {
@@ -75,22 +74,15 @@ public class EventReader {
                             store.deleteItem(productId);
                             stock.update(productId, true);
                         }
-                    }, () -> running)));
-            threads.add(Thread.ofPlatform().name("recommender-profiles").start(new CompactedFeed<>(bootstrap, "recommender-profiles",
-                    Topics.PROFILE_UPDATES, ProfileDigest.class, CompactedFeed.Sink.of((id, p) -> customers.upsert(p), customers::removed), () -> running)));
+                    }, threads::running));
+            threads.start("recommender-profiles", new CompactedFeed<>(bootstrap, "recommender-profiles",
+                    Topics.PROFILE_UPDATES, ProfileDigest.class, CompactedFeed.Sink.of((id, p) -> customers.upsert(p), customers::removed), threads::running));
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
         events.stop();
-        for (Thread t : threads) {
-            try {
-                t.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        threads.stop();
     }
 
     public boolean failing() {
