@@ -10,7 +10,7 @@ import io.quanyu.recommender.messaging.Models;
 import io.quanyu.recommender.messaging.RecommenderMetrics;
 import io.quanyu.recommender.messaging.Stock;
 import io.quanyu.recommender.store.CustomerStore;
-import io.quanyu.recommender.store.InteractionStore;
+import io.quanyu.recommender.store.RequestReads;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -34,16 +34,16 @@ public class RecommendationService {
     public record Answer(String customerId, List<Recommendation> items, Models.Trained model, int historySize, String audience) {
     }
 
+    private static final EventWeights WEIGHTS = EventWeights.ecommerceDefaults();
+
     private final Models models;
-    private final InteractionStore store;
-    private final CustomerStore customers;
+    private final RequestReads reads;
     private final Stock stock;
     private final RecommenderMetrics metrics;
 
-    public RecommendationService(Models models, InteractionStore store, CustomerStore customers, Stock stock, RecommenderMetrics metrics) {
+    public RecommendationService(Models models, RequestReads reads, Stock stock, RecommenderMetrics metrics) {
         this.models = models;
-        this.store = store;
-        this.customers = customers;
+        this.reads = reads;
         this.stock = stock;
         this.metrics = metrics;
     }
@@ -59,9 +59,10 @@ public class RecommendationService {
         if (m == null) {
             return Optional.empty();
         }
-        CustomerStore.Resolved who = customers.resolve(userKey);
+        RequestReads.Customer read = reads.customer(userKey);
+        CustomerStore.Resolved who = read.who();
         String customer = who.customerId();
-        History live = history(m, store.of(who.keys()));
+        History live = history(m, read.history());
         RecommendationRequest request = RecommendationRequest.top(ask.n()).excluding(ask.exclude());
         if (ask.category() != null) {
             request = request.inCategory(ask.category());
@@ -94,12 +95,11 @@ public class RecommendationService {
     }
 
     /** The customer's interactions as a history over the trained items, weighted like training; unknown items are skipped. */
-    private static History history(Models.Trained m, List<InteractionStore.Row> rows) {
-        EventWeights weights = EventWeights.ecommerceDefaults();
+    private static History history(Models.Trained m, List<RequestReads.Interaction> rows) {
         Map<Integer, Double> cells = new LinkedHashMap<>();
-        for (InteractionStore.Row r : rows) {
+        for (RequestReads.Interaction r : rows) {
             int i = m.train().itemIndex(r.itemId());
-            double w = weights.weight(r.type(), r.value());
+            double w = WEIGHTS.weight(r.type(), r.value());
             if (i >= 0 && !Double.isNaN(w)) {
                 cells.merge(i, w, Double::sum);
             }

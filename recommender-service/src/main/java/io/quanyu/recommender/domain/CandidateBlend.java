@@ -3,8 +3,9 @@ package io.quanyu.recommender.domain;
 import io.quanyu.recommender.domain.Recommendation.Source;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
 /**
@@ -28,7 +29,11 @@ final class CandidateBlend {
 
     /** The content profile's heaviest terms that nominate items; see {@link ContentModel#nominate}. */
     static final int CONTENT_TERMS = 32;
-    private static final int POOLED_WORKSPACES = 16;
+    /**
+     * Rankings that run at once. Ranking is pure CPU, so more than the cores only adds memory: a stall that let every
+     * waiting request allocate its own catalog-sized workspace once filled the heap, and the collector's stall fed on it.
+     */
+    private static final int CONCURRENT_RANKINGS = 2 * Runtime.getRuntime().availableProcessors();
 
     private final List<Component> components;
     private final int itemCount;
@@ -36,7 +41,8 @@ final class CandidateBlend {
     private final int perModel;
     private final FactorIndex factorIndex;
     private final int vocabulary;
-    private final Queue<Workspace> pool = new ConcurrentLinkedQueue<>();
+    private final BlockingDeque<Workspace> pool = new LinkedBlockingDeque<>();
+    private final AtomicInteger created = new AtomicInteger();
 
     CandidateBlend(List<Component> components, int itemCount, int userCount, int perModel, FactorIndex.Config indexConfig) {
         this.components = List.copyOf(components);
@@ -50,7 +56,10 @@ final class CandidateBlend {
                 .mapToInt(c -> ((ContentModel) c.scorer()).vocabularySize()).findFirst().orElse(0);
     }
 
-    /** Scratch arrays sized to the catalog, reused across requests: pooled, so memory follows concurrency. */
+    /**
+     * Scratch arrays sized to the catalog, reused across requests: pooled, at most {@link #CONCURRENT_RANKINGS} of them,
+     * and last in first out, so a request gets the workspace whose lines are most likely still in the CPU's caches.
+     */
     private final class Workspace {
         final SparseScores[] scores = new SparseScores[components.size()];
         final SparseScores candidates = new SparseScores(itemCount);
@@ -78,17 +87,29 @@ final class CandidateBlend {
      * live {@code history} is scored, {@code self} (or -1) naming the training user it belongs to.
      */
     Result rank(int user, History history, int self, IntPredicate candidate, int n) {
-        Workspace w = pool.poll();
-        if (w == null) {
-            w = new Workspace();
-        }
+        Workspace w = acquire();
         try {
             return rank(w, user, history, self, candidate, n);
         } finally {
             w.clear();
-            if (pool.size() < POOLED_WORKSPACES) {
-                pool.offer(w);
-            }
+            pool.offerFirst(w);
+        }
+    }
+
+    /** A free workspace, a new one while fewer than the limit exist, or else the next one returned. */
+    private Workspace acquire() {
+        Workspace w = pool.pollFirst();
+        if (w != null) {
+            return w;
+        }
+        if (created.getAndUpdate(c -> c < CONCURRENT_RANKINGS ? c + 1 : c) < CONCURRENT_RANKINGS) {
+            return new Workspace();
+        }
+        try {
+            return pool.takeFirst();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to rank", e);
         }
     }
 

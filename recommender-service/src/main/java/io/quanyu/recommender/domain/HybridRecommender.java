@@ -101,10 +101,13 @@ public final class HybridRecommender implements Scorer {
         CandidateBlend.Result ranked = blend.rank(trained ? user : -1, history, user, candidate, request.n());
         // Reasons name what the models actually used: decayed affinities for item-kNN on a trained user.
         History evidence = trained && itemKnn != null ? itemKnn.affinities(user) : history;
+        int[] because = itemKnn == null ? null
+                : itemKnn.strongestContributors(evidence, ranked.top().stream().mapToInt(CandidateBlend.Blended::item).toArray());
         List<Recommendation> out = new ArrayList<>();
-        for (CandidateBlend.Blended b : ranked.top()) {
+        for (int k = 0; k < ranked.top().size(); k++) {
+            CandidateBlend.Blended b = ranked.top().get(k);
             out.add(new Recommendation(train.itemId(b.item()), b.score(), b.dominant(),
-                    reason(b.dominant(), b.item(), evidence, ranked)));
+                    reason(b.dominant(), b.item(), evidence, ranked, because == null ? -1 : because[k])));
         }
         if (out.size() < request.n()) { // thin history: top up with popular items rather than return too few
             Set<Integer> taken = new HashSet<>();
@@ -135,14 +138,12 @@ public final class HybridRecommender implements Scorer {
         }
     }
 
-    private String reason(Source source, int item, History history, CandidateBlend.Result ranked) {
+    /** {@code because}: the position in {@code history} of the seen item contributing most to it by item-kNN, or -1. */
+    private String reason(Source source, int item, History history, CandidateBlend.Result ranked, int because) {
         String similarToSeen = "similar to items you " + verb;
         return switch (source) {
-            case ITEM_KNN -> {
-                int h = itemKnn.strongestContributor(history, item);
-                yield h < 0 ? similarToSeen
-                        : "because you " + verb + " " + labels.apply(train.itemId(history.items()[h]));
-            }
+            case ITEM_KNN -> because < 0 ? similarToSeen
+                    : "because you " + verb + " " + labels.apply(train.itemId(history.items()[because]));
             case USER_KNN -> {
                 long liked = ranked.neighbours().stream().filter(nb -> train.contains(nb.item(), item)).count();
                 yield String.format(Locale.ROOT, "liked by %d of the %d users most like you", liked,
@@ -155,9 +156,8 @@ public final class HybridRecommender implements Scorer {
             }
             case MATRIX_FACTORIZATION -> {
                 // The latent match is the reason; the closest seen neighbour, when known, makes it concrete.
-                int h = itemKnn == null ? -1 : itemKnn.strongestContributor(history, item);
-                yield "matches your taste profile" + (h < 0 ? ""
-                        : ", like " + labels.apply(train.itemId(history.items()[h])) + " which you " + verb);
+                yield "matches your taste profile" + (because < 0 ? ""
+                        : ", like " + labels.apply(train.itemId(history.items()[because])) + " which you " + verb);
             }
             case POPULARITY -> popularReason(item);
         };

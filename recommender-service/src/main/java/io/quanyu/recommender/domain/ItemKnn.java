@@ -187,15 +187,51 @@ public final class ItemKnn implements Scorer {
      * score, or -1 when none does: the "because you viewed X" of an explanation.
      */
     public int strongestContributor(History history, int item) {
-        int best = -1;
-        double bestContribution = 0;
+        return strongestContributors(history, new int[] {item})[0];
+    }
+
+    /**
+     * {@link #strongestContributor} for several items at once: one pass over the seen items' neighbour lists rather
+     * than one per item, which is what explaining a whole list costs.
+     */
+    public int[] strongestContributors(History history, int[] items) {
+        int[] best = new int[items.length];
+        double[] bestContribution = new double[items.length];
+        java.util.Arrays.fill(best, -1);
+        // A small open-addressing table from item to its place in items: one probe per neighbour scanned.
+        int mask = Integer.highestOneBit(Math.max(items.length, 1) * 4) - 1;
+        int[] keys = new int[mask + 1];
+        int[] place = new int[mask + 1];
+        java.util.Arrays.fill(keys, -1);
+        for (int k = 0; k < items.length; k++) {
+            int x = slot(items[k], mask);
+            while (keys[x] != -1 && keys[x] != items[k]) {
+                x = (x + 1) & mask;
+            }
+            keys[x] = items[k];
+            place[x] = k;
+        }
         for (int h = 0; h < history.size(); h++) {
-            double c = history.weights()[h] * similarity(history.items()[h], item);
-            if (c > bestContribution) {
-                bestContribution = c;
-                best = h;
+            int j = history.items()[h];
+            double a = history.weights()[h];
+            for (int p = ptr[j]; p < ptr[j + 1]; p++) {
+                for (int x = slot(neighbour[p], mask); keys[x] != -1; x = (x + 1) & mask) {
+                    if (keys[x] == neighbour[p]) {
+                        int k = place[x];
+                        double c = a * similarity[p];
+                        if (c > bestContribution[k]) {
+                            bestContribution[k] = c;
+                            best[k] = h;
+                        }
+                        break;
+                    }
+                }
             }
         }
         return best;
+    }
+
+    private static int slot(int item, int mask) {
+        return (item * 0x9E3779B9) >>> 7 & mask;
     }
 }

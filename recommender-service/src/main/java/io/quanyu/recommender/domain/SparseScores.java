@@ -6,36 +6,43 @@ package io.quanyu.recommender.domain;
  */
 public final class SparseScores {
 
-    private final double[] value;
-    private final boolean[] set;
+    /**
+     * Entry i is {@code slots[2i]} (the epoch it was last set in) next to {@code slots[2i + 1]} (its value): one cache
+     * line per random access instead of one per array, and a clear that only moves the epoch on.
+     */
+    private final double[] slots;
     private final int[] touched;
+    private double epoch = 1;
     private int size;
 
     public SparseScores(int capacity) {
-        value = new double[capacity];
-        set = new boolean[capacity];
+        slots = new double[2 * capacity];
         touched = new int[capacity];
     }
 
     public int capacity() {
-        return value.length;
+        return touched.length;
     }
 
     public void add(int i, double v) {
-        if (!set[i]) {
-            set[i] = true;
+        int at = i << 1;
+        if (slots[at] != epoch) {
+            slots[at] = epoch;
+            slots[at + 1] = v;
             touched[size++] = i;
+        } else {
+            slots[at + 1] += v;
         }
-        value[i] += v;
     }
 
     /** The accumulated value; 0 for an index never added to. */
     public double get(int i) {
-        return value[i];
+        int at = i << 1;
+        return slots[at] == epoch ? slots[at + 1] : 0;
     }
 
     public boolean contains(int i) {
-        return set[i];
+        return slots[i << 1] == epoch;
     }
 
     /** How many indices were added to. */
@@ -49,11 +56,8 @@ public final class SparseScores {
     }
 
     public void clear() {
-        for (int k = 0; k < size; k++) {
-            int i = touched[k];
-            value[i] = 0;
-            set[i] = false;
-        }
+        // A double counts whole numbers exactly up to 2^53: no wrap-around in any process's lifetime.
+        epoch++;
         size = 0;
     }
 }

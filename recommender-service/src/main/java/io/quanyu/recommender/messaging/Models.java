@@ -100,25 +100,13 @@ public class Models {
                 out.put("status", "nothing to train on yet");
                 return out;
             }
-            ItemKnn itemKnn = ItemKnn.fit(train, ITEM_KNN);
-            ContentModel content = ContentModel.fit(train, i -> {
-                InteractionStore.Item item = items.get(train.itemId(i));
-                return item == null ? "" : item.text();
-            });
-            Popularity popularity = Popularity.fit(train, Popularity.Config.COUNTS);
-            HybridRecommender.Builder hybrid = HybridRecommender.builder(train).itemKnn(itemKnn, 0.1).content(content, 0.1).popularity(popularity, 0)
-                    .categories(id -> items.containsKey(id) ? items.get(id).category() : null)
-                    .labels(id -> items.containsKey(id) && items.get(id).title() != null ? items.get(id).title() : id).verb("viewed");
-            // Factor and neighbour models need some users to learn from; a tiny shop runs on item-kNN and content.
-            if (train.userCount() >= 10) {
-                hybrid.userKnn(UserKnn.fit(train, USER_KNN), 0.1).matrixFactorization(ImplicitAls.fit(train, ALS), 0.7);
-            }
+            Fitted fitted = fit(train, items);
             Map<String, Audience> segments = segmentAudiences(train, customers.segments());
             Map<String, Audience> channels = new HashMap<>();
             perChannel.forEach((channel, counts) -> channels.put(channel, new Audience("on " + channel, popularity(train, counts))));
             long millis = (System.nanoTime() - start) / 1_000_000;
             Instant now = Instant.now();
-            current = new Trained(train, hybrid.build(), itemKnn, content, popularity, items, Map.copyOf(segments), Map.copyOf(channels), now, millis);
+            current = new Trained(train, fitted.hybrid(), fitted.itemKnn(), fitted.content(), fitted.popularity(), items, Map.copyOf(segments), Map.copyOf(channels), now, millis);
             metrics.trained(now, millis);
             out.put("segments", segments.size());
             out.put("channels", channels.size());
@@ -129,6 +117,28 @@ public class Models {
         } finally {
             training.unlock();
         }
+    }
+
+    /** The models fitted on the interactions and the catalog, blended. */
+    public record Fitted(HybridRecommender hybrid, ItemKnn itemKnn, ContentModel content, Popularity popularity) {
+    }
+
+    /** Fits every model and the blend the service serves (also what the in-process ranking bench measures). */
+    public static Fitted fit(Interactions train, Map<String, InteractionStore.Item> items) {
+        ItemKnn itemKnn = ItemKnn.fit(train, ITEM_KNN);
+        ContentModel content = ContentModel.fit(train, i -> {
+            InteractionStore.Item item = items.get(train.itemId(i));
+            return item == null ? "" : item.text();
+        });
+        Popularity popularity = Popularity.fit(train, Popularity.Config.COUNTS);
+        HybridRecommender.Builder hybrid = HybridRecommender.builder(train).itemKnn(itemKnn, 0.1).content(content, 0.1).popularity(popularity, 0)
+                .categories(id -> items.containsKey(id) ? items.get(id).category() : null)
+                .labels(id -> items.containsKey(id) && items.get(id).title() != null ? items.get(id).title() : id).verb("viewed");
+        // Factor and neighbour models need some users to learn from; a tiny shop runs on item-kNN and content.
+        if (train.userCount() >= 10) {
+            hybrid.userKnn(UserKnn.fit(train, USER_KNN), 0.1).matrixFactorization(ImplicitAls.fit(train, ALS), 0.7);
+        }
+        return new Fitted(hybrid.build(), itemKnn, content, popularity);
     }
 
     /** Per segment, how many of its trained members interacted with each item. */

@@ -73,26 +73,6 @@ public class CustomerStore {
         }
     }
 
-    /** One round trip for everything a request needs to know about the customer behind a key. */
-    public Resolved resolve(String userKey) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                WITH me AS (SELECT coalesce((SELECT customer_id FROM customer_key WHERE user_key = ?), ?) AS id)
-                SELECT me.id, cu.segments, cu.preferred_channel,
-                       (SELECT array_agg(k.user_key) FROM customer_key k WHERE k.customer_id = me.id)
-                FROM me LEFT JOIN customer cu ON cu.customer_id = me.id""")) {
-            ps.setString(1, userKey);
-            ps.setString(2, userKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                List<String> keys = new ArrayList<>(segments(rs, 4));
-                if (!keys.contains(userKey)) {
-                    keys.add(userKey);
-                }
-                return new Resolved(rs.getString(1), keys, segments(rs, 2), rs.getString(3));
-            }
-        }
-    }
-
     /** The customer a user key belongs to, if the profile service has linked it. */
     public Optional<String> customerOf(String userKey) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

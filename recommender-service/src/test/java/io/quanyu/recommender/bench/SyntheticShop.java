@@ -55,28 +55,50 @@ final class SyntheticShop {
     }
 
     List<ProducerRecord<String, byte[]>> catalog() {
+        return products().stream().map(p -> new ProducerRecord<>(Topics.CATALOG_PRODUCTS, p.productId(), EventCodec.encode(p))).toList();
+    }
+
+    List<Product> products() {
         SplittableRandom r = new SplittableRandom(seed);
-        List<ProducerRecord<String, byte[]>> out = new ArrayList<>(items);
+        List<Product> out = new ArrayList<>(items);
         for (int i = 0; i < items; i++) {
             int c = categoryOf(i);
             String title = ADJECTIVES[r.nextInt(ADJECTIVES.length)] + " " + NOUNS_ZH[c % NOUNS_ZH.length] + " model-" + r.nextInt(5000)
                     + " series c" + c;
             Product p = new Product(itemId(i), title, "category " + c + " " + ADJECTIVES[r.nextInt(ADJECTIVES.length)] + " item for everyday use",
                     "cat-" + c, "brand-" + r.nextInt(500), new BigDecimal(10 + r.nextInt(990)), "CNY", true, Instant.now());
-            out.add(new ProducerRecord<>(Topics.CATALOG_PRODUCTS, p.productId(), EventCodec.encode(p)));
+            out.add(p);
         }
         return out;
     }
 
+    /** One generated interaction: customer {@code user}'s {@code k}-th, a purchase or else a view. */
+    interface Sink {
+        void accept(int user, int k, int item, Instant at, boolean purchase);
+    }
+
     /** Views, and a purchase for about one interaction in ten, over the last 30 days. */
     List<ProducerRecord<String, byte[]>> events() {
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        interactions((u, k, item, t, purchase) -> {
+            String key = userKey(u);
+            String id = "syn-" + u + "-" + k;
+            CloudEvent e = purchase
+                    ? CloudEvent.of(id, Channel.APP, EventType.PURCHASE, t, key, t, null, new Purchase("o-" + id,
+                    List.of(new OrderLine(itemId(item), 1, BigDecimal.TEN)), BigDecimal.TEN, "CNY", null))
+                    : CloudEvent.of(id, Channel.WEB, EventType.PRODUCT_VIEW, t, key, t, null, new ProductView(itemId(item), null, null));
+            out.add(new ProducerRecord<>(Topics.EVENTS, key, EventCodec.encode(e)));
+        });
+        return out;
+    }
+
+    /** The interactions {@link #events()} publishes, without encoding them. */
+    void interactions(Sink sink) {
         SplittableRandom r = new SplittableRandom(seed + 1);
         int perCategory = items / categories;
         double[] zipf = zipfCumulative(perCategory);
         Instant now = Instant.now();
-        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         for (int u = 0; u < users; u++) {
-            String key = userKey(u);
             int[] favourites = {r.nextInt(categories), r.nextInt(categories), r.nextInt(categories)};
             int n = 1 + (int) (-Math.log(1 - r.nextDouble()) * (meanInteractions - 1));
             for (int k = 0; k < n; k++) {
@@ -88,15 +110,9 @@ final class SyntheticShop {
                     item = favourites[r.nextInt(favourites.length)] + rank * categories;
                 }
                 Instant t = now.minus(Duration.ofSeconds(r.nextLong(30L * 86_400)));
-                String id = "syn-" + u + "-" + k;
-                CloudEvent e = r.nextDouble() < 0.1
-                        ? CloudEvent.of(id, Channel.APP, EventType.PURCHASE, t, key, t, null, new Purchase("o-" + id,
-                        List.of(new OrderLine(itemId(item), 1, BigDecimal.TEN)), BigDecimal.TEN, "CNY", null))
-                        : CloudEvent.of(id, Channel.WEB, EventType.PRODUCT_VIEW, t, key, t, null, new ProductView(itemId(item), null, null));
-                out.add(new ProducerRecord<>(Topics.EVENTS, key, EventCodec.encode(e)));
+                sink.accept(u, k, item, t, r.nextDouble() < 0.1);
             }
         }
-        return out;
     }
 
     private static double[] zipfCumulative(int n) {

@@ -112,4 +112,31 @@ class HybridRecommenderTest {
         HybridRecommender.normalize(negative, i -> true);
         assertThat(negative).containsExactly(0, 1, 0.5);
     }
+
+    @Test
+    void manyConcurrentRequestsShareTheBoundedWorkspacesWithoutMixingThemUp() throws Exception {
+        Interactions d = new LowRankData(11).train;
+        HybridRecommender h = HybridRecommender.builder(d)
+                .itemKnn(ItemKnn.fit(d, ItemKnn.Config.of(ItemKnn.Similarity.COSINE, 30)), 0.3)
+                .userKnn(UserKnn.fit(d, new UserKnn.Config(20, 2)), 0.2)
+                .matrixFactorization(ImplicitAls.fit(d, new ImplicitAls.Config(8, 5, 10, 0.1, 4, 1)), 0.5)
+                .build();
+        List<List<Recommendation>> expected = new java.util.ArrayList<>();
+        for (int u = 0; u < d.userCount(); u++) {
+            expected.add(h.recommend(d.history(u), d.userId(u), RecommendationRequest.top(5)));
+        }
+        // Far more threads than workspaces: the rest wait their turn, and no two share scratch arrays.
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(48)) {
+            List<java.util.concurrent.Future<Boolean>> same = new java.util.ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (int u = 0; u < d.userCount(); u++) {
+                    int user = u;
+                    same.add(pool.submit(() -> h.recommend(d.history(user), d.userId(user), RecommendationRequest.top(5)).equals(expected.get(user))));
+                }
+            }
+            for (var f : same) {
+                assertThat(f.get()).isTrue();
+            }
+        }
+    }
 }

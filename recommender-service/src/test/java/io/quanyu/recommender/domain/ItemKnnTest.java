@@ -80,4 +80,30 @@ class ItemKnnTest {
         int stove = Fixtures.item(data, "stove");
         assertThat(h.items()[knn.strongestContributor(h, stove)]).isEqualTo(Fixtures.item(data, "tent"));
     }
+
+    @Test
+    void contributorsOfAWholeListMatchTheOneByOneDefinition() {
+        Interactions d = new LowRankData(7).train;
+        ItemKnn knn = ItemKnn.fit(d, ItemKnn.Config.of(Similarity.COSINE, 20));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int trial = 0; trial < 50; trial++) {
+            int[] seen = random.ints(1 + random.nextInt(15), 0, d.itemCount()).distinct().toArray();
+            double[] w = random.doubles(seen.length, 0.5, 5).toArray();
+            History h = History.of(seen, w);
+            int[] items = random.ints(1 + random.nextInt(40), 0, d.itemCount()).distinct().toArray();
+            int[] got = knn.strongestContributors(h, items);
+            for (int k = 0; k < items.length; k++) {
+                int expected = -1;
+                double best = 0;
+                for (int x = 0; x < seen.length; x++) {
+                    double c = w[x] * knn.similarity(seen[x], items[k]);
+                    if (c > best) {
+                        best = c;
+                        expected = x;
+                    }
+                }
+                assertThat(got[k]).as("trial %d item %d", trial, items[k]).isEqualTo(expected);
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.quanyu.testkit.bench;
 
+import io.quanyu.testkit.bench.KeepAliveHttp.Reply;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,16 +32,25 @@ public final class HttpLoad {
         }
     }
 
+    /**
+     * One request, made ready on the load's thread (where the random source is) and sent later from its own virtual
+     * thread, e.g. {@code () -> http.get(path)} with a {@link KeepAliveHttp}.
+     */
+    @FunctionalInterface
+    public interface Exchange {
+
+        Reply call() throws Exception;
+    }
+
     private HttpLoad() {
     }
 
     /** Sends rate × seconds requests, one every 1/rate s; next makes each request from the load's random source. */
-    public static Result fixedRate(HttpClient http, Function<SplittableRandom, HttpRequest> next, SplittableRandom random, int rate, int seconds)
+    public static Result fixedRate(Function<SplittableRandom, Exchange> next, SplittableRandom random, int rate, int seconds)
             throws InterruptedException {
         int total = rate * seconds;
         long intervalNanos = 1_000_000_000L / rate;
-        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger errors = new AtomicInteger();
+        Tally tally = new Tally();
         CountDownLatch done = new CountDownLatch(total);
         long begin = System.nanoTime() + 50_000_000L;
         for (int k = 0; k < total; k++) {
@@ -49,54 +59,102 @@ public final class HttpLoad {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            http.sendAsync(next.apply(random), HttpResponse.BodyHandlers.ofString()).whenComplete((resp, err) -> {
-                if (err != null || resp.statusCode() != 200) {
-                    if (errors.incrementAndGet() == 1) {
-                        System.out.println("first error: " + (err != null ? err : resp.statusCode() + " " + resp.body()));
-                    }
-                } else {
-                    latencies.add((System.nanoTime() - scheduled) / 1e6);
+            Exchange exchange = next.apply(random);
+            Thread.startVirtualThread(() -> {
+                try {
+                    tally.run(exchange, scheduled);
+                } finally {
+                    done.countDown();
                 }
-                done.countDown();
             });
         }
         done.await();
-        return new Result(latencies.stream().mapToDouble(Double::doubleValue).toArray(), errors.get());
+        return tally.result();
     }
 
     /** Keeps inFlight requests going for seconds; each virtual thread draws its requests from its own split of random. */
-    public static Result closedLoop(HttpClient http, Function<SplittableRandom, HttpRequest> next, SplittableRandom random, int inFlight,
-                                    int seconds) throws InterruptedException {
+    public static Result closedLoop(Function<SplittableRandom, Exchange> next, SplittableRandom random, int inFlight, int seconds)
+            throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
-        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger errors = new AtomicInteger();
+        Tally tally = new Tally();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         for (int t = 0; t < inFlight; t++) {
             SplittableRandom own = random.split();
             threads.add(Thread.ofVirtual().start(() -> {
                 while (System.nanoTime() < end) {
-                    long sent = System.nanoTime();
+                    Exchange exchange;
                     try {
-                        HttpResponse<String> resp = http.send(next.apply(own), HttpResponse.BodyHandlers.ofString());
-                        if (resp.statusCode() == 200) {
-                            latencies.add((System.nanoTime() - sent) / 1e6);
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
+                        exchange = next.apply(own);
+                    } catch (RuntimeException e) {
+                        tally.failed(e);
+                        continue;
                     }
+                    tally.run(exchange, System.nanoTime());
                 }
             }));
         }
         for (Thread t : threads) {
             t.join();
         }
-        return new Result(latencies.stream().mapToDouble(Double::doubleValue).toArray(), errors.get());
+        return tally.result();
+    }
+
+    /** {@link #fixedRate(Function, SplittableRandom, int, int)} through the JDK's client. */
+    public static Result fixedRate(HttpClient http, Function<SplittableRandom, HttpRequest> next, SplittableRandom random, int rate, int seconds)
+            throws InterruptedException {
+        return fixedRate(through(http, next), random, rate, seconds);
+    }
+
+    /** {@link #closedLoop(Function, SplittableRandom, int, int)} through the JDK's client. */
+    public static Result closedLoop(HttpClient http, Function<SplittableRandom, HttpRequest> next, SplittableRandom random, int inFlight,
+                                    int seconds) throws InterruptedException {
+        return closedLoop(through(http, next), random, inFlight, seconds);
     }
 
     /** A GET with the benchmarks' 10 s timeout. */
     public static HttpRequest get(String url) {
         return HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static Function<SplittableRandom, Exchange> through(HttpClient http, Function<SplittableRandom, HttpRequest> next) {
+        return random -> {
+            HttpRequest request = next.apply(random);
+            return () -> {
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                return new Reply(response.statusCode(), response.body());
+            };
+        };
+    }
+
+    /** What the requests of one load came to. */
+    private static final class Tally {
+        private final ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger errors = new AtomicInteger();
+
+        /** Sends one request; its latency counts from since (its scheduled time, or when it was sent). */
+        void run(Exchange exchange, long since) {
+            Reply reply;
+            try {
+                reply = exchange.call();
+            } catch (Exception e) {
+                failed(e);
+                return;
+            }
+            if (reply.status() == 200) {
+                latencies.add((System.nanoTime() - since) / 1e6);
+            } else {
+                failed(reply.status() + " " + reply.bodyText());
+            }
+        }
+
+        void failed(Object what) {
+            if (errors.incrementAndGet() == 1) {
+                System.out.println("first error: " + what);
+            }
+        }
+
+        Result result() {
+            return new Result(latencies.stream().mapToDouble(Double::doubleValue).toArray(), errors.get());
+        }
     }
 }
