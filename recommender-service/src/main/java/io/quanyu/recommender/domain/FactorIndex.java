@@ -164,29 +164,14 @@ public final class FactorIndex {
      * double additions (about 1e-16 relative): four running sums, since one would wait on each addition in turn.
      */
     public double score(float[] query, int item) {
-        int offset = positionOf[item] * d;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int f = 0;
-        for (; f + 3 < d; f += 4) {
-            s0 += query[f] * vectors[offset + f];
-            s1 += query[f + 1] * vectors[offset + f + 1];
-            s2 += query[f + 2] * vectors[offset + f + 2];
-            s3 += query[f + 3] * vectors[offset + f + 3];
-        }
-        for (; f < d; f++) {
-            s0 += query[f] * vectors[offset + f];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return dot(query, vectors, positionOf[item] * d, d);
     }
 
     private int[] cellsByScore(float[] u, int cells) {
         long[] keyed = new long[cells];
         for (int c = 0; c < cells; c++) {
             // Sort descending by score: flip the float's bits into an order-preserving int, then negate.
-            int bits = Float.floatToIntBits(dot(u, centroids, c * d, d));
+            int bits = Float.floatToIntBits((float) dot(u, centroids, c * d, d));
             int ordered = bits >= 0 ? bits : bits ^ 0x7fffffff;
             keyed[c] = ((long) -ordered << 32) | c;
         }
@@ -198,12 +183,12 @@ public final class FactorIndex {
         return order;
     }
 
-    /** Four accumulators: a single running sum is bound by the latency of each add. */
-    static float dot(float[] u, float[] v, int offset, int d) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
+    /** Four double accumulators: a single running sum is bound by the latency of each add. */
+    static double dot(float[] u, float[] v, int offset, int d) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
         int f = 0;
         for (; f + 3 < d; f += 4) {
             s0 += u[f] * v[offset + f];
