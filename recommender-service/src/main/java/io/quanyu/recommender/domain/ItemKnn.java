@@ -183,16 +183,9 @@ public final class ItemKnn implements Scorer {
     }
 
     /**
-     * Position in {@code history} of the seen item contributing most (affinity × similarity) to {@code item}'s
-     * score, or -1 when none does: the "because you viewed X" of an explanation.
-     */
-    public int strongestContributor(History history, int item) {
-        return strongestContributors(history, new int[] {item})[0];
-    }
-
-    /**
-     * {@link #strongestContributor} for several items at once: one pass over the seen items' neighbour lists rather
-     * than one per item, which is what explaining a whole list costs.
+     * For each of {@code items}, the position in {@code history} of the seen item contributing most (affinity ×
+     * similarity) to its score, or -1 when none does: the "because you viewed X" of an explanation. One pass over the
+     * seen items' neighbour lists serves the whole list.
      */
     public int[] strongestContributors(History history, int[] items) {
         int[] best = new int[items.length];

@@ -74,7 +74,7 @@ public class InteractionStore {
         }
     }
 
-    /** One customer's interactions under any of its keys, oldest first (the live history). */
+    /** One customer's interactions under any of its keys, oldest first, whole rows (requests read theirs through RequestReads). */
     public List<Row> of(List<String> userKeys) throws SQLException {
         List<Row> out = new ArrayList<>();
         // Most customers have one key: a plain equality spares encoding an array on every request.
