@@ -1,8 +1,7 @@
 package io.quanyu.events;
 
-import io.quanyu.events.validation.Checks;
+import io.quanyu.events.validation.Range;
 import io.quanyu.events.validation.Required;
-import io.quanyu.events.validation.Validatable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -13,14 +12,8 @@ public record Product(
         String description,
         String category,
         String brand,
-        BigDecimal price,
+        @Range(min = "0", max = io.quanyu.events.data.Money.MAX_UNIT_PRICE_TEXT) BigDecimal price,
         String currency,
         Boolean inStock,
-        Instant updatedAt) implements Validatable {
-
-    @Override
-    public void check(Checks checks) {
-        checks.nonNegative("price", price);
-        checks.atMost("price", price, io.quanyu.events.data.Money.MAX_UNIT_PRICE);
-    }
+        Instant updatedAt) {
 }

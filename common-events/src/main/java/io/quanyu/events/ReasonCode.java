@@ -14,6 +14,8 @@ public enum ReasonCode {
     UNKNOWN_EVENT,
     /** A value outside its plausible range: negative quantity, absurd price, rating 9. */
     OUT_OF_RANGE,
+    /** Text with a control character (such as U+0000) or an unpaired surrogate, which no store downstream can keep. */
+    INVALID_TEXT,
     /** The message exceeds the size limit. */
     TOO_LARGE,
     /** The event time is too far in the future (or before the epoch) to be a real event time. */

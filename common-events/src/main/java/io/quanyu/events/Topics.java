@@ -34,6 +34,11 @@ public final class Topics {
     public static final String ADS_DECISIONS = "ads.decisions.v1";
     public static final String PRIVACY_ERASURE = "privacy.erasure.v1";
     public static final String PRIVACY_ERASURE_ACKS = "privacy.erasure.acks.v1";
+    /**
+     * Records a consumer could not apply (undecodable, or refused by its store for what they contain), parked with
+     * where they came from so one bad record costs one record; key = the consumer, value = {@link DeadLetter}.
+     */
+    public static final String EVENTS_DEADLETTER = "events.deadletter.v1";
 
     /** Partitions of per-customer topics: the ceiling on consumer instances per group. */
     public static final int CUSTOMER_PARTITIONS = 6;
@@ -58,7 +63,8 @@ public final class Topics {
             TopicSpec.stream(INVENTORY_ALERTS, 3),
             TopicSpec.stream(ADS_DECISIONS, 3),
             TopicSpec.stream(PRIVACY_ERASURE, 3, Duration.ofDays(30)),
-            TopicSpec.stream(PRIVACY_ERASURE_ACKS, 3, Duration.ofDays(30)));
+            TopicSpec.stream(PRIVACY_ERASURE_ACKS, 3, Duration.ofDays(30)),
+            TopicSpec.stream(EVENTS_DEADLETTER, 3, Duration.ofDays(30)));
 
     private Topics() {
     }

@@ -1,6 +1,7 @@
 package io.quanyu.events.data;
 
 import io.quanyu.events.validation.Checks;
+import io.quanyu.events.validation.Range;
 import io.quanyu.events.validation.Required;
 import io.quanyu.events.validation.Validatable;
 
@@ -9,10 +10,9 @@ import io.quanyu.events.validation.Validatable;
  * {@code costMicros} is in millionths of the currency unit.
  */
 public record AdEvent(@Required String platform, @Required String campaignId, @Required String adId,
-                      String clickId, Long costMicros, String currency) implements EventData, Validatable {
+                      String clickId, @Range(min = "0", max = Money.MAX_COST_MICROS_TEXT) Long costMicros, String currency) implements EventData, Validatable {
     @Override
     public void check(Checks checks) {
-        checks.nonNegative("cost_micros", costMicros);
         Currency.check(checks, "currency", currency);
     }
 }

@@ -1,5 +1,7 @@
 package io.quanyu.events.raw;
 
+import io.quanyu.events.data.Money;
+import io.quanyu.events.validation.Range;
 import io.quanyu.events.validation.Required;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,6 +12,6 @@ import java.util.List;
  */
 public record RawStoreReceipt(@Required String storeId, @Required String receiptNo, String memberCard,
                               String phoneHash, @Required String checkoutTime, String timeZone,
-                              @Required List<RawReceiptLine> lines, @Required BigDecimal total,
+                              @Required List<RawReceiptLine> lines, @Required @Range(min = "0", max = Money.MAX_AMOUNT_TEXT) BigDecimal total,
                               @Required String currency) {
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quanyu.events.EventType;
 import io.quanyu.events.Json;
 import io.quanyu.events.data.EventData;
+import io.quanyu.events.validation.Range;
 import io.quanyu.events.validation.Required;
 import io.quanyu.events.validation.Validator;
 import java.lang.reflect.ParameterizedType;
@@ -21,11 +22,15 @@ import java.util.TreeMap;
 
 /**
  * Derives JSON Schemas (draft 2020-12) from the contract records, so the published schemas and the code
- * that reads the data are one definition. Shapes only: value ranges live in the records' own checks.
+ * that reads the data are one definition: shapes, {@link io.quanyu.events.validation.Range} bounds and what text is
+ * accepted; rules across fields live in the records' own checks.
  */
 public final class SchemaGenerator {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final String NO_CONTROL = "[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]";
+    static final String TEXT = "^" + NO_CONTROL + "*$";
+    static final String REQUIRED_TEXT = "^" + NO_CONTROL + "*[^\\s\\u0000-\\u001F]" + NO_CONTROL + "*$";
     private final Map<String, ObjectNode> defs = new TreeMap<>();
 
     private SchemaGenerator() {
@@ -58,7 +63,17 @@ public final class SchemaGenerator {
         for (RecordComponent rc : type.getRecordComponents()) {
             String name = Validator.wireName(rc);
             boolean req = rc.isAnnotationPresent(Required.class);
-            props.set(name, property(rc.getGenericType(), req));
+            ObjectNode shape = shape(rc.getGenericType(), req);
+            Range range = rc.getAnnotation(Range.class);
+            if (range != null) {
+                if (!range.min().isEmpty()) {
+                    shape.put("minimum", new BigDecimal(range.min()));
+                }
+                if (!range.max().isEmpty()) {
+                    shape.put("maximum", new BigDecimal(range.max()));
+                }
+            }
+            props.set(name, nullable(shape, req));
             if (req) {
                 required.add(name);
             }
@@ -69,8 +84,7 @@ public final class SchemaGenerator {
         return body;
     }
 
-    private JsonNode property(Type type, boolean required) {
-        ObjectNode p = shape(type, required);
+    private static JsonNode nullable(ObjectNode p, boolean required) {
         if (required) {
             return p;
         }
@@ -104,8 +118,8 @@ public final class SchemaGenerator {
         }
         Class<?> c = (Class<?>) type;
         if (c == String.class) {
-            ObjectNode s = F.objectNode().put("type", "string");
-            return required ? s.put("pattern", "\\S") : s;
+            // No control characters but tab, LF and CR (see Text); a required string has a visible character.
+            return F.objectNode().put("type", "string").put("pattern", required ? REQUIRED_TEXT : TEXT);
         }
         if (c == Integer.class || c == int.class || c == Long.class || c == long.class) {
             return F.objectNode().put("type", "integer");

@@ -3,6 +3,7 @@ package io.quanyu.events.schema;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quanyu.events.AdsDecision;
 import io.quanyu.events.ChatTurn;
+import io.quanyu.events.DeadLetter;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.events.FailedEvent;
 import io.quanyu.events.IdentityChange;
@@ -63,6 +64,7 @@ public final class Schemas {
         m.put("inventory-alert.schema.json", new Published(InventoryAlert.class, "A stock alert opened or resolved, on inventory.alerts.v1"));
         m.put("chat-turn.schema.json", new Published(ChatTurn.class, "One chat turn and what the chatbot understood of it, on chat.transcripts.v1"));
         m.put("support-handoff.schema.json", new Published(SupportHandoff.class, "A conversation handed to a human agent, on support.handoff.v1"));
+        m.put("dead-letter.schema.json", new Published(DeadLetter.class, "A record a consumer could not apply, parked on events.deadletter.v1 for a re-drive"));
         m.put("ads-decision.schema.json", new Published(AdsDecision.class, "A daily budget split across campaigns, on ads.decisions.v1"));
         return Map.copyOf(m);
     }

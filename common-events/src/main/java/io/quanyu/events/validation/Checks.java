@@ -65,6 +65,36 @@ public final class Checks {
         }
     }
 
+    /** Text with a control character or an unpaired surrogate is refused (see {@link Text}). */
+    public void text(String path, String value) {
+        String problem = value == null ? null : Text.problem(value);
+        if (problem != null) {
+            add(path, ReasonCode.INVALID_TEXT, problem);
+        }
+    }
+
+    /** A {@link Range}: inclusive bounds, either may be null; decimals with absurd scales are refused too. */
+    public void range(String path, Number value, BigDecimal min, BigDecimal max) {
+        if (value == null) {
+            return;
+        }
+        BigDecimal d = decimal(value);
+        if (d.scale() > MAX_SCALE) {
+            add(path, ReasonCode.OUT_OF_RANGE, "must have at most " + MAX_SCALE + " decimal places, had " + d.scale());
+        } else if ((min != null && d.compareTo(min) < 0) || (max != null && d.compareTo(max) > 0)) {
+            add(path, ReasonCode.OUT_OF_RANGE, "must be " + (min == null ? "at most " + max.toPlainString()
+                    : max == null ? "at least " + min.toPlainString() : "between " + min.toPlainString() + " and " + max.toPlainString())
+                    + ", was " + (d.precision() > 40 ? d.round(new java.math.MathContext(6)) : value));
+        }
+    }
+
+    /**
+     * Decimal places a number may have. Clients compute prices in floating point (0.30000000000000004 has 17), so
+     * the limit is generous; it exists because a value such as 1e-999999999 is legal JSON and would take a gigabyte
+     * to print in plain notation.
+     */
+    public static final int MAX_SCALE = 20;
+
     private static BigDecimal decimal(Number n) {
         return n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
     }

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,14 @@ public final class Validator {
                 checks.missing(c.name());
                 continue;
             }
-            // Only containers and records have insides; skipping scalars keeps the hot path allocation-free.
-            if (v instanceof Collection<?> || v instanceof Validatable || (v != null && v.getClass().isRecord())) {
+            if (v instanceof String text) {
+                checks.text(c.name(), text);
+            } else if (v instanceof Number n && c.range() != null) {
+                checks.range(c.name(), n, c.range()[0], c.range()[1]);
+            } else if (v instanceof Map<?, ?> map) {
+                walkMap(map, checks.nested(c.name()), 0);
+            } else if (v instanceof Collection<?> || v instanceof Validatable || (v != null && v.getClass().isRecord())) {
+                // Only containers and records have insides; skipping scalars keeps the hot path allocation-free.
                 walkChild(v, checks.nested(c.name()));
             }
         }
@@ -58,6 +65,8 @@ public final class Validator {
             for (Object item : items) {
                 if (item == null) {
                     checks.add("[" + i + "]", io.quanyu.events.ReasonCode.SCHEMA_VIOLATION, "must not be null");
+                } else if (item instanceof String text) {
+                    checks.text("[" + i + "]", text);
                 } else {
                     walk(item, checks.nested("[" + i + "]"));
                 }
@@ -67,6 +76,35 @@ public final class Validator {
             walk(v, checks);
         }
     }
+
+    /** Free-form maps (traits, properties): every key and every text inside, however deeply nested, must be text a store can keep. */
+    private static void walkMap(Map<?, ?> map, Checks checks, int depth) {
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            checks.text(key.isEmpty() ? "$key" : key, key);
+            freeForm(e.getValue(), checks.nested(key), depth + 1);
+        }
+    }
+
+    private static void freeForm(Object v, Checks checks, int depth) {
+        if (depth > MAX_DEPTH) {
+            checks.add("", io.quanyu.events.ReasonCode.SCHEMA_VIOLATION, "nested deeper than " + MAX_DEPTH + " levels");
+        } else if (v instanceof String text) {
+            checks.text("", text);
+        } else if (v instanceof Map<?, ?> m) {
+            walkMap(m, checks, depth);
+        } else if (v instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                freeForm(item, checks.nested("[" + i++ + "]"), depth + 1);
+            }
+        } else if (v != null && v.getClass().isRecord()) {
+            walk(v, checks);
+        }
+    }
+
+    /** How deep free-form maps may nest; deeper JSON is an attack on the parsers downstream, not data. */
+    private static final int MAX_DEPTH = 32;
 
     /** The JSON name of a record component under the shared snake_case convention. */
     public static String wireName(RecordComponent rc) {
@@ -85,7 +123,7 @@ public final class Validator {
     }
 
     /** A record component as validation needs it; reflection is read once per class (it is slow). */
-    private record Component(String name, boolean required, MethodHandle accessor) {
+    private record Component(String name, boolean required, BigDecimal[] range, MethodHandle accessor) {
         Object read(Object record) {
             try {
                 return accessor.invoke(record);
@@ -93,6 +131,13 @@ public final class Validator {
                 throw new IllegalStateException("cannot read " + name + " of " + record.getClass().getSimpleName(), e);
             }
         }
+    }
+
+    private static BigDecimal[] bounds(Range r) {
+        if (r == null) {
+            return null;
+        }
+        return new BigDecimal[] {r.min().isEmpty() ? null : new BigDecimal(r.min()), r.max().isEmpty() ? null : new BigDecimal(r.max())};
     }
 
     private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
@@ -107,7 +152,7 @@ public final class Validator {
                 try {
                     MethodHandle accessor = MethodHandles.publicLookup().unreflect(rcs[i].getAccessor())
                             .asType(MethodType.methodType(Object.class, Object.class));
-                    out[i] = new Component(wireName(rcs[i]), rcs[i].isAnnotationPresent(Required.class), accessor);
+                    out[i] = new Component(wireName(rcs[i]), rcs[i].isAnnotationPresent(Required.class), bounds(rcs[i].getAnnotation(Range.class)), accessor);
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException("record " + type.getName() + " must be public to be validated", e);
                 }
