@@ -1,5 +1,6 @@
 package io.quanyu.support;
 
+import io.quanyu.events.DeadLetter;
 import io.quanyu.events.Decoded;
 import io.quanyu.events.EventCodec;
 import java.nio.charset.StandardCharsets;
@@ -9,19 +10,21 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.jboss.logging.Logger;
 
 /**
  * Follows a compacted topic (the catalog, the portraits) from its start, with no consumer group: every instance of
  * every service that needs the table reads all of it, then each change. A record the sink cannot store yet
- * (database away) is retried every second rather than skipped.
+ * (database away) is retried with a backoff, with {@link #failing()} true meanwhile, rather than skipped; a record
+ * that is not a valid value, or that the sink refuses for what it contains, is parked on {@code events.deadletter.v1}
+ * and the feed reads on. (Each start reads the topic again, so a record still on it is parked again then.)
  *
  * @param <T> the record type of the values
  */
-public final class CompactedFeed<T> implements Runnable {
+public final class CompactedFeed<T> extends ConsumerLoop {
 
     /** Where values go. */
     public interface Sink<T> {
@@ -58,18 +61,16 @@ public final class CompactedFeed<T> implements Runnable {
         void removed(String key) throws Exception;
     }
 
-    private static final Logger LOG = Logger.getLogger(CompactedFeed.class);
-
     private final String bootstrap;
-    private final String clientId;
     private final String topic;
     private final Class<T> type;
     private final Sink<T> sink;
     private final BooleanSupplier running;
 
-    public CompactedFeed(String bootstrap, String clientId, String topic, Class<T> type, Sink<T> sink, BooleanSupplier running) {
+    public CompactedFeed(String bootstrap, String clientId, String topic, Class<T> type, Sink<T> sink, BooleanSupplier running,
+                         DeadLetters deadLetters) {
+        super(clientId, deadLetters);
         this.bootstrap = bootstrap;
-        this.clientId = clientId;
         this.topic = topic;
         this.type = type;
         this.sink = sink;
@@ -77,58 +78,82 @@ public final class CompactedFeed<T> implements Runnable {
     }
 
     @Override
-    public void run() {
+    protected void read() throws Exception {
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, consumer(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic).stream()
+            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
             c.assign(parts);
             c.seekToBeginning(parts);
-            while (running.getAsBoolean()) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    handle(r);
+            while (live()) {
+                ConsumerRecords<byte[], byte[]> batch = c.poll(Duration.ofMillis(500));
+                boolean again = false;
+                for (TopicPartition tp : batch.partitions()) {
+                    for (ConsumerRecord<byte[], byte[]> r : batch.records(tp)) {
+                        // After a failure (or when stopping) the rest of the batch is read again, from where it stopped.
+                        if (again || !handle(r)) {
+                            c.seek(tp, r.offset());
+                            again = true;
+                            break;
+                        }
+                    }
                 }
             }
-        } catch (org.apache.kafka.common.errors.InterruptException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "%s: feed of %s stopped", clientId, topic);
         }
     }
 
-    private void handle(ConsumerRecord<byte[], byte[]> r) {
+    private boolean live() {
+        return running() && running.getAsBoolean();
+    }
+
+    /** Applies (or parks) one record; false when it must be read again (a transient failure, after its backoff). */
+    private boolean handle(ConsumerRecord<byte[], byte[]> r) {
         if (r.key() == null) {
+            return true;
+        }
+        try {
+            try {
+                apply(r);
+            } catch (Exception | StackOverflowError e) {
+                if (Failures.isTransient(e)) {
+                    throw e;
+                }
+                park(r, e instanceof Undecodable ? DeadLetter.UNDECODABLE : DeadLetter.UNAPPLICABLE, Failures.describe(e), e instanceof Undecodable ? null : e);
+            }
+            succeeded();
+            return true;
+        } catch (Throwable e) {
+            if (e instanceof Error err && !(e instanceof StackOverflowError)) {
+                throw err;
+            }
+            failed(e);
+            return false;
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> r) throws Exception {
+        String key = new String(r.key(), StandardCharsets.UTF_8);
+        if (r.value() == null) {
+            sink.removed(key);
             return;
         }
-        String key = new String(r.key(), StandardCharsets.UTF_8);
-        T value = null;
-        if (r.value() != null) {
-            if (!(EventCodec.decode(r.value(), type) instanceof Decoded.Ok<T> ok)) {
-                // The producing service validated it; a record that is not one is not ours to fix here.
-                LOG.warnf("%s: %s-%d@%d is not a valid %s: skipped", clientId, r.topic(), r.partition(), r.offset(), type.getSimpleName());
-                return;
-            }
-            value = ok.value();
+        switch (EventCodec.decode(r.value(), type)) {
+            case Decoded.Ok<T> ok -> sink.put(key, ok.value());
+            case Decoded.Failed<T> f -> throw new Undecodable("not a valid " + type.getSimpleName() + ": " + f.code().wire() + ": " + f.detail());
         }
-        for (int attempt = 1; running.getAsBoolean(); attempt++) {
-            try {
-                if (value != null) {
-                    sink.put(key, value);
-                } else {
-                    sink.removed(key);
-                }
-                return;
-            } catch (Exception e) {
-                LOG.warnf("%s: cannot store %s %s yet (attempt %d): %s", clientId, topic, key, attempt, e.getMessage());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    }
+
+    @Override
+    public void applyParked(ConsumerRecord<byte[], byte[]> record) throws Exception {
+        apply(record);
+    }
+
+    /** A record that is not a value of the topic's type. */
+    private static final class Undecodable extends IllegalArgumentException {
+        Undecodable(String message) {
+            super(message);
         }
     }
 }

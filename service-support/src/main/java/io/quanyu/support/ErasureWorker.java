@@ -1,5 +1,6 @@
 package io.quanyu.support;
 
+import io.quanyu.events.DeadLetter;
 import io.quanyu.events.Decoded;
 import io.quanyu.events.ErasureAck;
 import io.quanyu.events.ErasureRequest;
@@ -9,12 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -23,9 +28,11 @@ import org.jboss.logging.Logger;
 /**
  * Carries out a service's part of {@code privacy.erasure.v1}: erases, then acknowledges on
  * {@code privacy.erasure.acks.v1}. The offset is committed only after the acknowledgement, so a crash in between
- * repeats an (idempotent) erasure rather than losing it; a failing erasure is retried, never skipped.
+ * repeats an (idempotent) erasure rather than losing it; an erasure that fails because the database or broker is away
+ * is retried until they are back, never skipped. A request that is not one, or that the store refuses for what it
+ * contains, is parked on the dead-letter topic (and alerted on), to be re-driven after a fix.
  */
-public final class ErasureWorker implements Runnable {
+public final class ErasureWorker extends ConsumerLoop {
 
     /** Deletes what the service holds under the customer's id or any of its keys; returns the rows deleted. */
     @FunctionalInterface
@@ -36,78 +43,92 @@ public final class ErasureWorker implements Runnable {
     private static final Logger LOG = Logger.getLogger(ErasureWorker.class);
 
     private final String bootstrap;
-    private final String groupId;
     private final String service;
     private final Eraser eraser;
     private final Runnable onErased;
-    private volatile boolean running = true;
+    private volatile KafkaProducer<String, byte[]> acks;
 
-    public ErasureWorker(String bootstrap, String groupId, String service, Eraser eraser, Runnable onErased) {
+    public ErasureWorker(String bootstrap, String groupId, String service, Eraser eraser, Runnable onErased, DeadLetters deadLetters) {
+        super(groupId, deadLetters);
         this.bootstrap = bootstrap;
-        this.groupId = groupId;
         this.service = service;
         this.eraser = eraser;
         this.onErased = onErased;
     }
 
-    /** Asks the loop to end after the current poll (or retry pause). */
-    public void stop() {
-        running = false;
+    @Override
+    protected void read() {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, consumer(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.CLIENT_ID_CONFIG, service + "-erasure-acks",
+                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000,
+                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000), new StringSerializer(), new ByteArraySerializer())) {
+            acks = producer;
+            c.subscribe(List.of(Topics.PRIVACY_ERASURE));
+            while (running()) {
+                ConsumerRecords<byte[], byte[]> batch = c.poll(Duration.ofMillis(500));
+                boolean again = false;
+                for (TopicPartition tp : batch.partitions()) {
+                    for (ConsumerRecord<byte[], byte[]> r : batch.records(tp)) {
+                        if (again || !handle(r)) {
+                            c.seek(tp, r.offset());
+                            again = true;
+                            break;
+                        }
+                        c.commitSync(Map.of(tp, new OffsetAndMetadata(r.offset() + 1)));
+                    }
+                }
+            }
+        } finally {
+            acks = null;
+        }
+    }
+
+    /** Carries out (or parks) one request; false when it must be read again. */
+    private boolean handle(ConsumerRecord<byte[], byte[]> r) {
+        try {
+            try {
+                apply(r);
+            } catch (Exception | StackOverflowError e) {
+                if (Failures.isTransient(e) || !running()) {
+                    throw e;
+                }
+                boolean undecodable = e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("not an erasure request");
+                park(r, undecodable ? DeadLetter.UNDECODABLE : DeadLetter.UNAPPLICABLE, Failures.describe(e), undecodable ? null : e);
+            }
+            succeeded();
+            return true;
+        } catch (Throwable e) {
+            if (e instanceof Error err && !(e instanceof StackOverflowError)) {
+                throw err;
+            }
+            failed(e);
+            return false;
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> r) throws Exception {
+        if (r.value() == null || !(EventCodec.decode(r.value(), ErasureRequest.class) instanceof Decoded.Ok<ErasureRequest> ok)) {
+            throw new IllegalArgumentException("not an erasure request: " + (r.value() == null ? "no value"
+                    : ((Decoded.Failed<ErasureRequest>) EventCodec.decode(r.value(), ErasureRequest.class)).detail()));
+        }
+        ErasureRequest request = ok.value();
+        int rows = eraser.erase(request.customerId(), request.keys());
+        KafkaProducer<String, byte[]> producer = acks;
+        if (producer == null) {
+            throw new java.io.UncheckedIOException(new java.io.IOException("no acknowledgement producer: the worker is not reading"));
+        }
+        producer.send(new ProducerRecord<>(Topics.PRIVACY_ERASURE_ACKS, request.customerId(),
+                EventCodec.encode(new ErasureAck(request.customerId(), service, Instant.now(), rows)))).get(30, TimeUnit.SECONDS);
+        onErased.run();
+        LOG.infof("%s erased customer %s: %d rows", service, request.customerId(), rows);
     }
 
     @Override
-    public void run() {
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, groupId, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<String, byte[]> acks = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.CLIENT_ID_CONFIG, service + "-erasure-acks"),
-                     new StringSerializer(), new ByteArraySerializer())) {
-            c.subscribe(List.of(Topics.PRIVACY_ERASURE));
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    if (!handle(r, acks)) {
-                        return; // stopping mid-erasure: leave the offset for the next instance
-                    }
-                }
-                c.commitSync();
-            }
-        } catch (org.apache.kafka.common.errors.InterruptException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "%s: erasure worker stopped", service);
-        }
-    }
-
-    /** Whether the request was carried out (or is not one); false only when stopping first. */
-    private boolean handle(ConsumerRecord<byte[], byte[]> r, KafkaProducer<String, byte[]> acks) {
-        if (r.value() == null || !(EventCodec.decode(r.value(), ErasureRequest.class) instanceof Decoded.Ok<ErasureRequest> ok)) {
-            LOG.warnf("%s-%d@%d is not an erasure request: skipped", r.topic(), r.partition(), r.offset());
-            return true;
-        }
-        ErasureRequest request = ok.value();
-        for (int attempt = 1; running; attempt++) {
-            try {
-                int rows = eraser.erase(request.customerId(), request.keys());
-                acks.send(new ProducerRecord<>(Topics.PRIVACY_ERASURE_ACKS, request.customerId(),
-                        EventCodec.encode(new ErasureAck(request.customerId(), service, Instant.now(), rows)))).get();
-                onErased.run();
-                LOG.infof("%s erased customer %s: %d rows", service, request.customerId(), rows);
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (Exception e) {
-                LOG.warnf("%s: erasure of %s failed (attempt %d), retrying: %s", service, request.customerId(), attempt, e.getMessage());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return false;
+    public void applyParked(ConsumerRecord<byte[], byte[]> record) throws Exception {
+        apply(record);
     }
 }

@@ -3,12 +3,13 @@ package io.quanyu.ads.messaging;
 import io.quanyu.ads.config.AdsConfig;
 import io.quanyu.ads.store.CustomerStore;
 import io.quanyu.events.UserKey;
+import io.quanyu.support.ConsumerThreads;
+import io.quanyu.support.DeadLetters;
 import io.quanyu.support.ErasureWorker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,28 +22,26 @@ public class ErasureListener {
 
     private final AdsConfig config;
     private final ErasureWorker worker;
-    private Thread thread;
+    private final ConsumerThreads threads;
 
     public ErasureListener(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, AdsConfig config, CustomerStore customers,
-                           AdsMetrics metrics) {
+                           AdsMetrics metrics, ConsumerThreads threads, DeadLetters deadLetters) {
         this.config = config;
+        this.threads = threads;
         this.worker = new ErasureWorker(bootstrap, config.groupId() + "-erasure", SERVICE, (customerId, keys) -> {
             List<String> all = new ArrayList<>(keys);
             all.add(UserKey.known(customerId));
             return customers.erase(customerId, all);
-        }, metrics::erased);
+        }, metrics::erased, deadLetters);
     }
 
     void start(@Observes StartupEvent event) {
         if (config.consume()) {
-            thread = Thread.ofPlatform().name("ads-erasure").start(worker);
+            threads.start("ads-erasure", worker);
         }
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        worker.stop();
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(10));
-        }
+    void stop(@Observes ShutdownEvent event) {
+        threads.stop();
     }
 }

@@ -6,14 +6,14 @@ import io.quanyu.ads.store.EventStore;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.events.ProfileDigest;
 import io.quanyu.events.Topics;
-import io.quanyu.support.BackgroundThreads;
+import io.quanyu.support.ConsumerThreads;
+import io.quanyu.support.DeadLetters;
 import io.quanyu.support.CompactedFeed;
 import io.quanyu.support.EventBatchReader;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.SQLException;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,17 +26,20 @@ public class EventReader {
     private final CustomerStore customers;
     private final AdsMetrics metrics;
     private final EventBatchReader events;
-    private final BackgroundThreads threads = new BackgroundThreads();
+    private final ConsumerThreads threads;
+    private final DeadLetters deadLetters;
 
     public EventReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, AdsConfig config, EventStore store,
-                       CustomerStore customers, AdsMetrics metrics) {
+                       CustomerStore customers, AdsMetrics metrics, ConsumerThreads threads, DeadLetters deadLetters) {
+        this.threads = threads;
+        this.deadLetters = deadLetters;
         this.bootstrap = bootstrap;
         this.config = config;
         this.customers = customers;
         this.metrics = metrics;
         this.events = new EventBatchReader(bootstrap, config.groupId(), new EventBatchReader.Sink() {
             @Override
-            public void store(List<CloudEvent> batch) throws SQLException {
+            public void store(List<CloudEvent> batch) throws Exception {
                 EventStore.Applied applied = store.apply(batch);
                 metrics.stored(applied.stored());
                 metrics.skippedCurrency(applied.skippedCurrency());
@@ -47,7 +50,7 @@ public class EventReader {
             public void undecodable() {
                 metrics.undecodable();
             }
-        });
+        }, deadLetters);
     }
 
     void start(@Observes StartupEvent event) {
@@ -68,15 +71,10 @@ public class EventReader {
                         customers.removed(customerId);
                         metrics.customerStored();
                     }
-                }, threads::running));
+                }, threads::running, deadLetters));
     }
 
     void stop(@Observes ShutdownEvent event) {
-        events.stop();
         threads.stop();
-    }
-
-    public boolean failing() {
-        return events.failing();
     }
 }

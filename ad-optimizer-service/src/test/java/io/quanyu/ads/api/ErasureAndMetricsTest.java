@@ -82,7 +82,7 @@ class ErasureAndMetricsTest {
                 "quanyu_ads_attributed_orders_total{model=\"linear\"}", "quanyu_ads_attributed_revenue_total{model=\"linear\"}",
                 "quanyu_ads_decisions_total{policy=\"optimizer\"}", "quanyu_ads_decisions_total{policy=\"roi_above_mean\"}",
                 "quanyu_ads_decisions_published_total", "quanyu_ads_publish_failures_total", "quanyu_ads_erasures_total");
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("Ads event reader"));
+        given().get("/q/health/ready").then().statusCode(200).body(containsString("consumers"));
     }
 
     private long count(String sql, String... keys) throws Exception {

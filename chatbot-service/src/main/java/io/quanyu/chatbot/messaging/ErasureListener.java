@@ -5,12 +5,13 @@ import io.quanyu.chatbot.store.ConversationStore;
 import io.quanyu.chatbot.store.CustomerKeys;
 import io.quanyu.chatbot.store.OrderStore;
 import io.quanyu.events.UserKey;
+import io.quanyu.support.ConsumerThreads;
+import io.quanyu.support.DeadLetters;
 import io.quanyu.support.ErasureWorker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,28 +24,26 @@ public class ErasureListener {
 
     private final ChatbotConfig config;
     private final ErasureWorker worker;
-    private Thread thread;
+    private final ConsumerThreads threads;
 
     public ErasureListener(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, ChatbotConfig config, ConversationStore conversations,
-                           OrderStore orders, CustomerKeys customerKeys, ChatbotMetrics metrics) {
+                           OrderStore orders, CustomerKeys customerKeys, ChatbotMetrics metrics, ConsumerThreads threads, DeadLetters deadLetters) {
         this.config = config;
+        this.threads = threads;
         this.worker = new ErasureWorker(bootstrap, config.groupId() + "-erasure", SERVICE, (customerId, keys) -> {
             List<String> all = new ArrayList<>(keys);
             all.add(UserKey.known(customerId));
             return conversations.erase(all) + orders.erase(all) + customerKeys.erase(all);
-        }, metrics::erased);
+        }, metrics::erased, deadLetters);
     }
 
     void start(@Observes StartupEvent event) {
         if (config.consume()) {
-            thread = Thread.ofPlatform().name("chatbot-erasure").start(worker);
+            threads.start("chatbot-erasure", worker);
         }
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        worker.stop();
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(10));
-        }
+    void stop(@Observes ShutdownEvent event) {
+        threads.stop();
     }
 }

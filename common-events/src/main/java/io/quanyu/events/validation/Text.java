@@ -29,6 +29,42 @@ public final class Text {
         return null;
     }
 
+    /** The first string or field name in a JSON tree that is not acceptable text, as {@code path: problem}; null when all are. */
+    public static String problemIn(com.fasterxml.jackson.databind.JsonNode node) {
+        return problemIn(node, "$", 0);
+    }
+
+    private static String problemIn(com.fasterxml.jackson.databind.JsonNode node, String path, int depth) {
+        if (depth > 64) {
+            return path + ": nested deeper than 64 levels";
+        }
+        if (node.isTextual()) {
+            String p = problem(node.textValue());
+            return p == null ? null : path + ": " + p;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String p = problemIn(node.get(i), path + "[" + i + "]", depth + 1);
+                if (p != null) {
+                    return p;
+                }
+            }
+        } else if (node.isObject()) {
+            for (var it = node.properties().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                String name = problem(e.getKey());
+                if (name != null) {
+                    return path + ": a field name " + name;
+                }
+                String p = problemIn(e.getValue(), path + "." + e.getKey(), depth + 1);
+                if (p != null) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Whether {@code s} is acceptable text. */
     public static boolean ok(String s) {
         return problem(s) == null;

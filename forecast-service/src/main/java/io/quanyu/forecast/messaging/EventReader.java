@@ -3,13 +3,13 @@ package io.quanyu.forecast.messaging;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.forecast.config.ForecastServiceConfig;
 import io.quanyu.forecast.store.DemandStore;
+import io.quanyu.support.ConsumerThreads;
+import io.quanyu.support.DeadLetters;
 import io.quanyu.support.EventBatchReader;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +25,15 @@ public class EventReader {
 
     private final ForecastServiceConfig config;
     private final EventBatchReader events;
-    private Thread thread;
+    private final ConsumerThreads threads;
 
     public EventReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, ForecastServiceConfig config, DemandStore store,
-                       ForecastMetrics metrics) {
+                       ForecastMetrics metrics, ConsumerThreads threads, DeadLetters deadLetters) {
+        this.threads = threads;
         this.config = config;
         this.events = new EventBatchReader(bootstrap, config.groupId(), new EventBatchReader.Sink() {
             @Override
-            public void store(List<CloudEvent> batch) throws SQLException {
+            public void store(List<CloudEvent> batch) throws Exception {
                 List<DemandStore.Sale> sales = new ArrayList<>();
                 List<DemandStore.Count> counts = new ArrayList<>();
                 batch.forEach(e -> DemandRows.of(e, sales, counts));
@@ -47,28 +48,16 @@ public class EventReader {
             public void undecodable() {
                 metrics.undecodable();
             }
-        });
+        }, deadLetters);
     }
 
     void start(@Observes StartupEvent event) {
         if (config.consume()) {
-            thread = Thread.ofPlatform().name("forecast-events").start(events);
+            threads.start("forecast-events", events);
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        events.stop();
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** True while batches cannot be stored, or after the reader stopped on an unexpected error. */
-    public boolean failing() {
-        return events.failing();
+        threads.stop();
     }
 }

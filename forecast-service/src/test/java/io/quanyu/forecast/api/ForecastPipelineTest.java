@@ -91,7 +91,7 @@ class ForecastPipelineTest {
 
         given().get("/q/metrics").then().statusCode(200).body(containsString("quanyu_forecast_events_applied_total{kind=\"purchase\"}"))
                 .body(containsString("quanyu_forecast_forecasts_published_total")).body(containsString("quanyu_forecast_recompute_latency_seconds"));
-        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("Forecast event reader"));
+        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("consumers"));
 
         // When a week closes, the weekly sweep queues forecasts made before it, and they are made again.
         String before = f.getString("generated_at");

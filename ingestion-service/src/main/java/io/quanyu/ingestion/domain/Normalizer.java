@@ -9,6 +9,7 @@ import io.quanyu.events.Channel;
 import io.quanyu.events.EventCodec;
 import io.quanyu.events.Json;
 import io.quanyu.events.ReasonCode;
+import io.quanyu.events.validation.Text;
 import io.quanyu.events.validation.Validator;
 import io.quanyu.events.validation.Violation;
 import java.io.IOException;
@@ -93,6 +94,11 @@ public final class Normalizer {
         ChannelAdapter adapter = adapters.get(channel);
         if (adapter == null) {
             return fail(ReasonCode.UNKNOWN_EVENT, "no adapter for channel " + channel.wire(), EventCodec.encode(message));
+        }
+        // Anywhere in the message, not only in the fields an adapter reads: no store downstream can keep such text.
+        String badText = Text.problemIn(message);
+        if (badText != null) {
+            return fail(ReasonCode.INVALID_TEXT, truncate(badText.startsWith("$.") ? badText.substring(2) : badText), EventCodec.encode(message));
         }
         List<Outcome> outcomes;
         try {

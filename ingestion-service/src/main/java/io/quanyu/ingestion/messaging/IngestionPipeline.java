@@ -1,6 +1,7 @@
 package io.quanyu.ingestion.messaging;
 
 import io.quanyu.ingestion.config.IngestionConfig;
+import io.quanyu.support.DeadLetters;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +26,11 @@ public class IngestionPipeline {
     private final List<PipelineWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    public IngestionPipeline(IngestionConfig config, KafkaClients clients, BatchProcessor processor, MeterRegistry registry) {
+    private final DeadLetters deadLetters;
+
+    public IngestionPipeline(IngestionConfig config, KafkaClients clients, BatchProcessor processor, MeterRegistry registry, DeadLetters deadLetters) {
         this.config = config;
+        this.deadLetters = deadLetters;
         this.registry = registry;
         this.clients = clients;
         this.processor = processor;
@@ -38,7 +42,8 @@ public class IngestionPipeline {
             return;
         }
         for (int i = 0; i < config.pipeline().workers(); i++) {
-            PipelineWorker worker = new PipelineWorker("ingestion-" + i, clients, processor, config.pipeline().retryBackoff(), registry);
+            PipelineWorker worker = new PipelineWorker("ingestion-" + i, config.pipeline().groupId(), clients, processor,
+                    config.pipeline().retryBackoff(), registry, deadLetters);
             // Platform threads: each blocks in poll() and in the transaction commit for its whole life.
             Thread thread = Thread.ofPlatform().name("ingestion-pipeline-" + i).start(worker);
             workers.add(worker);

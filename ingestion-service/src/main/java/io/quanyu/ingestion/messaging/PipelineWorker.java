@@ -4,11 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quanyu.events.Channel;
 import io.quanyu.support.ConsumerWorker;
+import io.quanyu.support.DeadLetters;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -36,8 +38,9 @@ final class PipelineWorker extends ConsumerWorker {
     private volatile KafkaProducer<String, byte[]> initializing;
     private KafkaProducer<String, byte[]> producer;
 
-    PipelineWorker(String name, KafkaClients clients, BatchProcessor processor, Duration backoff, MeterRegistry registry) {
-        super(name, Duration.ofMillis(500), backoff);
+    PipelineWorker(String name, String group, KafkaClients clients, BatchProcessor processor, Duration backoff, MeterRegistry registry,
+                   DeadLetters deadLetters) {
+        super(name, group, deadLetters, Duration.ofMillis(500), backoff);
         this.clients = clients;
         this.processor = processor;
         this.registry = registry;
@@ -56,13 +59,33 @@ final class PipelineWorker extends ConsumerWorker {
 
     @Override
     protected void handle(ConsumerRecords<byte[], byte[]> records) throws Exception {
-        processor.process(records, producer, consumer().groupMetadata());
+        processor.process(records, producer, kafka().groupMetadata());
     }
 
     @Override
     protected boolean fatal(Exception e) {
         // Another instance took our transactional id: this one must not publish again.
         return e instanceof ProducerFencedException;
+    }
+
+    /** Past a parked record: a transaction of its offset alone. */
+    @Override
+    protected void skip(ConsumerRecord<byte[], byte[]> record) {
+        producer.beginTransaction();
+        producer.sendOffsetsToTransaction(Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1)),
+                kafka().groupMetadata());
+        producer.commitTransaction();
+    }
+
+    /** Before records are applied one at a time: abort the failed batch's transaction (a new producer when that is impossible). */
+    @Override
+    protected void reset(Exception cause) {
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            producer = newProducer();
+        }
     }
 
     /** Aborts what is open (a new producer when the old one is unusable), then re-reads from the committed offsets. */
@@ -93,7 +116,7 @@ final class PipelineWorker extends ConsumerWorker {
     }
 
     private void rewind() {
-        KafkaConsumer<byte[], byte[]> consumer = consumer();
+        KafkaConsumer<byte[], byte[]> consumer = kafka();
         Set<TopicPartition> assigned = new HashSet<>(consumer.assignment());
         Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(consumer.committed(assigned));
         for (TopicPartition tp : assigned) {

@@ -5,15 +5,13 @@ import io.quanyu.events.Topics;
 import io.quanyu.profile.config.ProfileConfig;
 import io.quanyu.profile.store.OffsetStore;
 import io.quanyu.support.CompactedFeed;
+import io.quanyu.support.ConsumerThreads;
+import io.quanyu.support.DeadLetters;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Starts the events.v1 workers and the catalog reader with the application, stops them with it, reports their health. */
+/** Starts the events.v1 workers and the catalog reader with the application and stops them with it; their health is the shared consumer checks'. */
 @ApplicationScoped
 public class ProfileConsumer {
 
@@ -35,12 +33,12 @@ public class ProfileConsumer {
     private final ProfilePublisher publisher;
     private final ProfileMetrics metrics;
     private final Catalog catalog;
-    private final List<ProfileWorker> workers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running = true;
+    private final ConsumerThreads threads;
+    private final DeadLetters deadLetters;
 
     public ProfileConsumer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, ProfileConfig config, DataSource dataSource,
-                           OffsetStore offsets, BatchApplier applier, ProfilePublisher publisher, ProfileMetrics metrics, Catalog catalog) {
+                           OffsetStore offsets, BatchApplier applier, ProfilePublisher publisher, ProfileMetrics metrics, Catalog catalog,
+                           ConsumerThreads threads, DeadLetters deadLetters) {
         this.bootstrap = bootstrap;
         this.config = config;
         this.dataSource = dataSource;
@@ -49,6 +47,8 @@ public class ProfileConsumer {
         this.publisher = publisher;
         this.metrics = metrics;
         this.catalog = catalog;
+        this.threads = threads;
+        this.deadLetters = deadLetters;
     }
 
     void start(@Observes StartupEvent event) {
@@ -57,44 +57,17 @@ public class ProfileConsumer {
             return;
         }
         // Categories and brands for interests from events that carry only a product id.
-        threads.add(Thread.ofPlatform().name("profile-catalog").start(new CompactedFeed<>(bootstrap, "profile-catalog", Topics.CATALOG_PRODUCTS, Product.class,
-                CompactedFeed.Sink.of((id, p) -> catalog.put(p.productId(), p.category(), p.brand()), catalog::remove), () -> running)));
+        threads.start("profile-catalog", new CompactedFeed<>(bootstrap, "profile-catalog", Topics.CATALOG_PRODUCTS, Product.class,
+                CompactedFeed.Sink.of((id, p) -> catalog.put(p.productId(), p.category(), p.brand()), catalog::remove), threads::running, deadLetters));
         for (int i = 0; i < config.consumer().workers(); i++) {
             String name = "profile-" + i;
-            ProfileWorker w = new ProfileWorker(name, () -> consumer(name, config.consumer().groupId(), config.consumer().maxPollRecords()),
-                    config.consumer().groupId(), dataSource, offsets, applier, publisher, metrics, config.consumer().retryBackoff());
-            workers.add(w);
-            threads.add(Thread.ofPlatform().name("profile-events-" + i).start(w));
+            threads.start("profile-events-" + i, new ProfileWorker(name, () -> consumer(name, config.consumer().groupId(), config.consumer().maxPollRecords()),
+                    config.consumer().groupId(), dataSource, offsets, applier, publisher, metrics, config.consumer().retryBackoff(), deadLetters));
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        workers.forEach(ProfileWorker::stop);
-        for (Thread t : threads) {
-            try {
-                t.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Why applying events is not healthy, or empty. */
-    public Optional<String> problem() {
-        for (ProfileWorker w : workers) {
-            if (w.finished() && running) {
-                return Optional.of(w.name() + " has stopped: " + w.lastError());
-            }
-            if (w.failingFor() > 30_000) {
-                return Optional.of(w.name() + " has failed every batch for " + w.failingFor() / 1000 + " s: " + w.lastError());
-            }
-        }
-        return Optional.empty();
-    }
-
-    public boolean dead() {
-        return running && workers.stream().anyMatch(ProfileWorker::finished);
+        threads.stop();
     }
 
     private KafkaConsumer<byte[], byte[]> consumer(String clientId, String group, int maxPoll) {

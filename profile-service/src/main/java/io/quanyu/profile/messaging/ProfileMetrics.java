@@ -19,6 +19,7 @@ public class ProfileMetrics {
     private final Counter merges;
     private final Counter invalid;
     private final Counter failedBatches;
+    private final Counter publishFailures;
     private final Timer batch;
 
     public ProfileMetrics(MeterRegistry registry) {
@@ -26,6 +27,8 @@ public class ProfileMetrics {
         merges = Counter.builder("quanyu.profile.identity.merges").description("Customers merged into another by an identify").register(registry);
         invalid = Counter.builder("quanyu.profile.events.invalid").description("Records on events.v1 that were not valid events").register(registry);
         failedBatches = Counter.builder("quanyu.profile.batch.failures").description("Batches rolled back and read again").register(registry);
+        publishFailures = Counter.builder("quanyu.profile.publish.failures")
+                .description("Committed batches whose portraits could not be published for their content").register(registry);
         batch = Timer.builder("quanyu.profile.batch").description("Time to apply one batch in one transaction")
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
@@ -38,6 +41,10 @@ public class ProfileMetrics {
 
     void invalid() {
         invalid.increment();
+    }
+
+    void publishFailed() {
+        publishFailures.increment();
     }
 
     void failedBatch() {

@@ -8,11 +8,15 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,30 +35,34 @@ public class ProfilePublisher {
         this.views = views;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.CLIENT_ID_CONFIG, "profile-publisher"), new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Sends and waits for the acknowledgements. */
-    public void publish(BatchApplier.Applied applied) {
+    /** Sends and waits for every acknowledgement; throws the first failure (the caller retries the whole, which is idempotent). */
+    public void publish(BatchApplier.Applied applied) throws Exception {
         Instant now = Instant.now();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (BatchApplier.Merge m : applied.merges()) {
-            producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, m.from(), null));
-            producer.send(new ProducerRecord<>(Topics.PROFILE_IDENTITY, m.into(),
-                    EventCodec.encode(new IdentityChange(IdentityChange.MERGED, m.into(), null, m.from(), now))));
+            acks.add(producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, m.from(), null)));
+            acks.add(producer.send(new ProducerRecord<>(Topics.PROFILE_IDENTITY, m.into(),
+                    EventCodec.encode(new IdentityChange(IdentityChange.MERGED, m.into(), null, m.from(), now)))));
         }
-        applied.newKeys().forEach((key, customer) -> producer.send(new ProducerRecord<>(Topics.PROFILE_IDENTITY, customer,
-                EventCodec.encode(new IdentityChange(IdentityChange.LINKED, customer, key, null, now)))));
+        applied.newKeys().forEach((key, customer) -> acks.add(producer.send(new ProducerRecord<>(Topics.PROFILE_IDENTITY, customer,
+                EventCodec.encode(new IdentityChange(IdentityChange.LINKED, customer, key, null, now))))));
         for (Portrait p : applied.portraits().values()) {
-            producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, p.customerId,
-                    EventCodec.encode(views.view(p, applied.keys().getOrDefault(p.customerId, List.of()), null, null, null))));
+            acks.add(producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, p.customerId,
+                    EventCodec.encode(views.view(p, applied.keys().getOrDefault(p.customerId, List.of()), null, null, null)))));
         }
         producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(30, TimeUnit.SECONDS);
+        }
     }
 
-    /** The tombstone of an erased customer. */
-    public void erased(String customerId) {
-        producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, customerId, null));
-        producer.flush();
+    /** The tombstone of an erased customer; waits for the acknowledgement. */
+    public void erased(String customerId) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, customerId, null)).get(30, TimeUnit.SECONDS);
     }
 
     /** Sends one record and waits for it. */

@@ -6,6 +6,9 @@ import io.quanyu.events.EventCodec;
 import io.quanyu.events.Topics;
 import io.quanyu.profile.store.OffsetStore;
 import io.quanyu.support.ConsumerWorker;
+import io.quanyu.support.DeadLetters;
+import io.quanyu.support.Failures;
+import io.quanyu.support.Redrivable;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +31,7 @@ import org.jboss.logging.Logger;
  * database with the portraits: on assignment the worker seeks to them, and a failed batch is simply read again, so
  * every event is applied exactly once.
  */
-final class ProfileWorker extends ConsumerWorker {
+final class ProfileWorker extends ConsumerWorker implements Redrivable {
 
     private static final Logger LOG = Logger.getLogger(ProfileWorker.class);
 
@@ -41,8 +44,8 @@ final class ProfileWorker extends ConsumerWorker {
     private final ProfileMetrics metrics;
 
     ProfileWorker(String name, Supplier<KafkaConsumer<byte[], byte[]>> consumers, String group, DataSource dataSource, OffsetStore offsets,
-                  BatchApplier applier, ProfilePublisher publisher, ProfileMetrics metrics, Duration backoff) {
-        super(name, Duration.ofMillis(200), backoff);
+                  BatchApplier applier, ProfilePublisher publisher, ProfileMetrics metrics, Duration backoff, DeadLetters deadLetters) {
+        super(name, group, deadLetters, Duration.ofMillis(200), backoff);
         this.consumers = consumers;
         this.group = group;
         this.dataSource = dataSource;
@@ -79,25 +82,70 @@ final class ProfileWorker extends ConsumerWorker {
             if (r.value() == null) {
                 continue;
             }
-            Decoded<CloudEvent> decoded = r.topic().equals(Topics.CHAT_TRANSCRIPTS) ? ChatTurns.asEvent(r.value()) : EventCodec.decodeEvent(r.value());
-            switch (decoded) {
+            switch (decode(r)) {
                 case Decoded.Ok<CloudEvent> ok -> batch.add(new BatchApplier.Incoming(ok.value(), tp, r.offset()));
                 case Decoded.Failed<CloudEvent> f -> {
                     // events.v1 is written by ingestion only, chat.transcripts.v1 by the chatbot; a record that is not an
-                    // event is counted and passed over.
+                    // event is parked (before the batch is stored, so a crash can repeat it but never lose it) and counted.
+                    parkUndecodable(r, f.code().wire() + ": " + f.detail());
                     metrics.invalid();
-                    LOG.warnf("%s: %s-%d@%d is not a valid event (%s): skipped", name(), r.topic(), r.partition(), r.offset(), f.detail());
                 }
             }
         }
         long start = System.nanoTime();
         BatchApplier.Applied applied = applier.apply(batch, next, group);
         metrics.applied(batch.size() - applied.skippedErased(), applied.merges().size(), System.nanoTime() - start);
-        publisher.publish(applied);
+        publishCommitted(applied);
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         next.forEach((tp, o) -> commit.put(tp, new OffsetAndMetadata(o)));
         // Only for lag monitoring: the offsets that count are the ones stored with the portraits.
-        consumer().commitAsync(commit, null);
+        kafka().commitAsync(commit, null);
+    }
+
+    private static Decoded<CloudEvent> decode(ConsumerRecord<byte[], byte[]> r) {
+        return r.topic().equals(Topics.CHAT_TRANSCRIPTS) ? ChatTurns.asEvent(r.value()) : EventCodec.decodeEvent(r.value());
+    }
+
+    /**
+     * The batch is committed: what it changed must reach profile.updates.v1 however long the broker is away, since
+     * the stored offsets are already past it. Retried with readiness DOWN; only a data error (which bounded portraits
+     * should never cause) gives up, counted and logged.
+     */
+    private void publishCommitted(BatchApplier.Applied applied) {
+        while (true) {
+            try {
+                publisher.publish(applied);
+                recovered();
+                return;
+            } catch (Exception e) {
+                if (!Failures.isTransient(e)) {
+                    metrics.publishFailed();
+                    LOG.errorf(e, "%s: portraits of a committed batch could not be published: %s", name(), Failures.describe(e));
+                    return;
+                }
+                failingOn(e);
+                LOG.warnf("%s: publishing portraits failed, retrying: %s", name(), Failures.describe(e));
+                if (!sleepBackoff()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    protected void skip(ConsumerRecord<byte[], byte[]> record) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            offsets.advance(c, group, new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        }
+    }
+
+    @Override
+    public void applyParked(ConsumerRecord<byte[], byte[]> record) throws Exception {
+        switch (decode(record)) {
+            case Decoded.Ok<CloudEvent> ok -> publishCommitted(applier.apply(List.of(new BatchApplier.Incoming(ok.value(),
+                    new TopicPartition(record.topic(), record.partition()), record.offset())), Map.of(), group));
+            case Decoded.Failed<CloudEvent> f -> throw new IllegalArgumentException(f.code().wire() + ": " + f.detail());
+        }
     }
 
     /**
@@ -109,7 +157,7 @@ final class ProfileWorker extends ConsumerWorker {
         metrics.failedBatch();
         while (sleepBackoff()) {
             try {
-                seekToStored(consumer(), records.partitions());
+                seekToStored(kafka(), records.partitions());
                 return;
             } catch (IllegalStateException e) {
                 noteError(e.getMessage());

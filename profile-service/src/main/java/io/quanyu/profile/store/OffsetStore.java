@@ -27,6 +27,19 @@ public class OffsetStore {
         return out;
     }
 
+    /** Moves a partition's offset forward to {@code next} (never back): past a record that was parked. */
+    public void advance(Connection c, String group, TopicPartition tp, long next) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO consumer_offset (group_id, topic, partition, next_offset) VALUES (?, ?, ?, ?)
+                ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = GREATEST(consumer_offset.next_offset, excluded.next_offset)""")) {
+            ps.setString(1, group);
+            ps.setString(2, tp.topic());
+            ps.setInt(3, tp.partition());
+            ps.setLong(4, next);
+            ps.executeUpdate();
+        }
+    }
+
     public void write(Connection c, String group, Map<TopicPartition, Long> next) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO consumer_offset (group_id, topic, partition, next_offset) VALUES (?, ?, ?, ?)

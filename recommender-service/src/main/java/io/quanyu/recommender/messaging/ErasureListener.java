@@ -2,12 +2,13 @@ package io.quanyu.recommender.messaging;
 
 import io.quanyu.recommender.config.RecommenderConfig;
 import io.quanyu.recommender.store.CustomerStore;
+import io.quanyu.support.ConsumerThreads;
+import io.quanyu.support.DeadLetters;
 import io.quanyu.support.ErasureWorker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Carries out erasures from {@code privacy.erasure.v1}: the customer's interactions and links go, then an acknowledgement. */
@@ -18,24 +19,22 @@ public class ErasureListener {
 
     private final RecommenderConfig config;
     private final ErasureWorker worker;
-    private Thread thread;
+    private final ConsumerThreads threads;
 
     public ErasureListener(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, RecommenderConfig config, CustomerStore customers,
-                           RecommenderMetrics metrics) {
+                           RecommenderMetrics metrics, ConsumerThreads threads, DeadLetters deadLetters) {
         this.config = config;
-        this.worker = new ErasureWorker(bootstrap, config.groupId() + "-erasure", SERVICE, customers::erase, metrics::erased);
+        this.threads = threads;
+        this.worker = new ErasureWorker(bootstrap, config.groupId() + "-erasure", SERVICE, customers::erase, metrics::erased, deadLetters);
     }
 
     void start(@Observes StartupEvent event) {
         if (config.consume()) {
-            thread = Thread.ofPlatform().name("recommender-erasure").start(worker);
+            threads.start("recommender-erasure", worker);
         }
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        worker.stop();
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(10));
-        }
+    void stop(@Observes ShutdownEvent event) {
+        threads.stop();
     }
 }

@@ -7,14 +7,14 @@ import io.quanyu.events.Topics;
 import io.quanyu.recommender.config.RecommenderConfig;
 import io.quanyu.recommender.store.CustomerStore;
 import io.quanyu.recommender.store.InteractionStore;
-import io.quanyu.support.BackgroundThreads;
+import io.quanyu.support.ConsumerThreads;
+import io.quanyu.support.DeadLetters;
 import io.quanyu.support.CompactedFeed;
 import io.quanyu.support.EventBatchReader;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,11 +32,14 @@ public class EventReader {
     private final InteractionStore store;
     private final CustomerStore customers;
     private final Stock stock;
-    private final BackgroundThreads threads = new BackgroundThreads();
+    private final ConsumerThreads threads;
+    private final DeadLetters deadLetters;
     private final EventBatchReader events;
 
     public EventReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, RecommenderConfig config, InteractionStore store,
-                       CustomerStore customers, Stock stock, RecommenderMetrics metrics) {
+                       CustomerStore customers, Stock stock, RecommenderMetrics metrics, ConsumerThreads threads, DeadLetters deadLetters) {
+        this.threads = threads;
+        this.deadLetters = deadLetters;
         this.bootstrap = bootstrap;
         this.config = config;
         this.store = store;
@@ -44,7 +47,7 @@ public class EventReader {
         this.stock = stock;
         this.events = new EventBatchReader(bootstrap, config.groupId(), new EventBatchReader.Sink() {
             @Override
-            public void store(List<CloudEvent> batch) throws SQLException {
+            public void store(List<CloudEvent> batch) throws Exception {
                 List<InteractionStore.Row> rows = new ArrayList<>();
                 batch.forEach(e -> rows.addAll(Interactions2Rows.of(e)));
                 metrics.stored(store.insert(rows));
@@ -54,7 +57,7 @@ public class EventReader {
             public void undecodable() {
                 metrics.undecodable();
             }
-        });
+        }, deadLetters);
     }
 
     void start(@Observes StartupEvent event) {
@@ -74,18 +77,13 @@ public class EventReader {
                             store.deleteItem(productId);
                             stock.update(productId, true);
                         }
-                    }, threads::running));
+                    }, threads::running, deadLetters));
             threads.start("recommender-profiles", new CompactedFeed<>(bootstrap, "recommender-profiles",
-                    Topics.PROFILE_UPDATES, ProfileDigest.class, CompactedFeed.Sink.of((id, p) -> customers.upsert(p), customers::removed), threads::running));
+                    Topics.PROFILE_UPDATES, ProfileDigest.class, CompactedFeed.Sink.of((id, p) -> customers.upsert(p), customers::removed), threads::running, deadLetters));
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        events.stop();
         threads.stop();
-    }
-
-    public boolean failing() {
-        return events.failing();
     }
 }
