@@ -2,13 +2,14 @@ package io.quanyu.forecast.bench;
 
 import io.quanyu.forecast.domain.FeatureKind;
 import io.quanyu.forecast.domain.Series;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads weekly sales from any CSV into series, one per key combination, given column names; a column name may contain
@@ -35,6 +39,9 @@ public final class SalesCsv {
     }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
+
+    /** RFC 4180 (Commons CSV): quoted fields may hold commas, doubled quotes and line breaks; empty lines skipped. */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT;
 
     private SalesCsv() {
     }
@@ -61,12 +68,12 @@ public final class SalesCsv {
         c.prices().forEach(p -> { featureCols.add(p); kinds.add(FeatureKind.PRICE); });
         c.promos().forEach(p -> { featureCols.add(p); kinds.add(FeatureKind.PROMOTION); });
         c.others().forEach(p -> { featureCols.add(p); kinds.add(FeatureKind.OTHER); });
-        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String headerLine = r.readLine();
-            if (headerLine == null) {
+        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = FORMAT.parse(r)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            if (!records.hasNext()) {
                 return List.of();
             }
-            List<String> header = split(headerLine);
+            List<String> header = records.next().toList();
             Map<String, Integer> col = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 col.put(header.get(i).trim(), i);
@@ -74,12 +81,11 @@ public final class SalesCsv {
             int[] keyIdx = c.keys().stream().mapToInt(k -> index(col, k)).toArray();
             int periodIdx = index(col, c.period());
             int qtyIdx = index(col, c.qty());
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
+            while (records.hasNext()) {
+                List<String> f = records.next().toList();
+                if (f.size() == 1 && f.getFirst().isBlank()) {
                     continue;
                 }
-                List<String> f = split(line);
                 StringBuilder key = new StringBuilder();
                 for (int i = 0; i < keyIdx.length; i++) {
                     key.append(i == 0 ? "" : "/").append(f.get(keyIdx[i]).trim());
@@ -138,30 +144,5 @@ public final class SalesCsv {
             case "none", "" -> v;
             default -> throw new IllegalArgumentException("qty transform must be none, exp or expm1: " + how);
         };
-    }
-
-    /** Splits one CSV line, honouring double quotes. */
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (ch == ',' && !quoted) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        out.add(cur.toString());
-        return out;
     }
 }

@@ -10,8 +10,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads an explicit-ratings log of shape {@code user item rating timestamp}, in any of these formats, detected from
@@ -19,7 +24,8 @@ import java.util.Locale;
  * <ul>
  * <li>tab-separated {@code user<TAB>item<TAB>rating<TAB>timestamp}, no header (MovieLens-100K {@code u.data});</li>
  * <li>comma-separated with a header naming the columns {@code userId,movieId,rating,timestamp} (MovieLens "latest"
- * {@code ratings.csv}) or {@code user,item,rating,timestamp}, in any order and with extra columns ignored;</li>
+ * {@code ratings.csv}) or {@code user,item,rating,timestamp}, in any order and with extra columns ignored; RFC 4180
+ * quoting (read by Commons CSV), so an extra column such as a title may hold commas, quotes and line breaks;</li>
  * <li>{@code user::item::rating::timestamp} (MovieLens-1M {@code ratings.dat}).</li>
  * </ul>
  * Timestamps are epoch seconds; ratings are decimals. Ratings come back in file order. A malformed line fails with an
@@ -54,14 +60,18 @@ public final class RatingsFile {
     private static final List<String> RATING_COLUMNS = List.of("rating");
     private static final List<String> TIME_COLUMNS = List.of("timestamp", "time");
 
+    /** Fields trimmed inside and outside quotes, as the ids and numbers always were. */
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(true).setTrim(true).get();
+
     private RatingsFile() {
     }
 
     /** Reads every rating of {@code file}; see the class comment for the accepted formats. */
     public static List<Rating> read(Path file) {
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-            return read(file.toString(), in);
+        Format format = format(file);
+        try (BufferedReader in = open(file)) {
+            return format == Format.CSV ? readCsv(file.toString(), in) : readSeparated(file.toString(), in, format);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -69,8 +79,7 @@ public final class RatingsFile {
 
     /** The format {@code file} would be read as. */
     public static Format format(Path file) {
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = open(file)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (!line.isBlank()) {
@@ -83,11 +92,13 @@ public final class RatingsFile {
         }
     }
 
-    private static List<Rating> read(String name, BufferedReader in) throws IOException {
+    private static BufferedReader open(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+    }
+
+    /** Tab- or '::'-separated lines: no quoting in these formats, so a line is a record. */
+    private static List<Rating> readSeparated(String name, BufferedReader in, Format format) throws IOException {
         List<Rating> out = new ArrayList<>();
-        Format format = null;
-        int[] columns = {0, 1, 2, 3}; // user, item, rating, timestamp
-        int width = 4;
         String line;
         int number = 0;
         while ((line = in.readLine()) != null) {
@@ -98,47 +109,86 @@ public final class RatingsFile {
             if (line.isBlank()) {
                 continue;
             }
-            if (format == null) {
-                format = detect(name, line);
-                if (format == Format.CSV) {
-                    String[] header = split(line, format);
-                    columns = new int[] {column(name, header, USER_COLUMNS), column(name, header, ITEM_COLUMNS),
-                            column(name, header, RATING_COLUMNS), column(name, header, TIME_COLUMNS)};
-                    width = header.length;
-                    continue;
-                }
-            }
             String[] f = split(line, format);
-            if (f.length != width) {
-                throw malformed(name, number, line, "expected " + width + " " + describe(format) + " fields, got "
-                        + f.length);
+            if (f.length != 4) {
+                throw malformed(name, number, line, "expected 4 " + describe(format) + " fields, got " + f.length);
             }
-            String user = f[columns[0]];
-            String item = f[columns[1]];
-            if (user.isEmpty() || item.isEmpty()) {
-                throw malformed(name, number, line, "empty user or item id");
-            }
-            double rating;
-            long time;
-            try {
-                rating = Double.parseDouble(f[columns[2]]);
-            } catch (NumberFormatException e) {
-                throw malformed(name, number, line, "rating '" + f[columns[2]] + "' is not a number");
-            }
-            if (!Double.isFinite(rating)) {
-                throw malformed(name, number, line, "rating '" + f[columns[2]] + "' is not finite");
-            }
-            try {
-                time = Long.parseLong(f[columns[3]]);
-            } catch (NumberFormatException e) {
-                throw malformed(name, number, line, "timestamp '" + f[columns[3]] + "' is not whole epoch seconds");
-            }
-            out.add(new Rating(user, item, rating, time));
-        }
-        if (format == null) {
-            throw new IllegalArgumentException(name + ": empty ratings file");
+            String text = line;
+            out.add(rating(name, number, () -> text, f[0], f[1], f[2], f[3]));
         }
         return out;
+    }
+
+    /**
+     * RFC 4180 CSV through Commons CSV, so quoted fields may hold commas, doubled quotes and line breaks (a title
+     * column such as {@code "Deer Hunter, The (1978)"} next to the ratings). The first non-blank record is the header.
+     */
+    private static List<Rating> readCsv(String name, BufferedReader in) throws IOException {
+        skipBom(in);
+        List<Rating> out = new ArrayList<>();
+        int[] columns = null; // user, item, rating, timestamp
+        int width = 0;
+        // Blank lines come back as records so that the parser's line count gives each record's first line.
+        try (CSVParser parser = CSV.parse(in)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            long consumed = 0;
+            while (hasNext(name, records, consumed + 1)) {
+                CSVRecord r = records.next();
+                long number = consumed + 1;
+                consumed = parser.getCurrentLineNumber();
+                if (r.size() == 1 && r.get(0).isBlank()) {
+                    continue;
+                }
+                String[] f = r.values();
+                if (columns == null) {
+                    columns = new int[] {column(name, f, USER_COLUMNS), column(name, f, ITEM_COLUMNS),
+                            column(name, f, RATING_COLUMNS), column(name, f, TIME_COLUMNS)};
+                    width = f.length;
+                    continue;
+                }
+                // Formatted back only for an error message: a record may span lines, so there is no one line to quote.
+                Supplier<String> text = () -> CSV.format((Object[]) f);
+                if (f.length != width) {
+                    throw malformed(name, number, text.get(), "expected " + width + " " + describe(Format.CSV)
+                            + " fields, got " + f.length);
+                }
+                out.add(rating(name, number, text, f[columns[0]], f[columns[1]], f[columns[2]], f[columns[3]]));
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasNext(String name, Iterator<CSVRecord> records, long line) {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException e) {
+            // An unterminated quote or text after a closing quote: the record cannot be split at all.
+            throw new IllegalArgumentException(name + ":" + line + ": malformed CSV record ("
+                    + e.getCause().getMessage() + ")", e);
+        }
+    }
+
+    private static Rating rating(String name, long number, Supplier<String> text, String user, String item,
+            String rating, String time) {
+        if (user.isEmpty() || item.isEmpty()) {
+            throw malformed(name, number, text.get(), "empty user or item id");
+        }
+        double value;
+        long epochSecond;
+        try {
+            value = Double.parseDouble(rating);
+        } catch (NumberFormatException e) {
+            throw malformed(name, number, text.get(), "rating '" + rating + "' is not a number");
+        }
+        if (!Double.isFinite(value)) {
+            throw malformed(name, number, text.get(), "rating '" + rating + "' is not finite");
+        }
+        try {
+            epochSecond = Long.parseLong(time);
+        } catch (NumberFormatException e) {
+            throw malformed(name, number, text.get(), "timestamp '" + time + "' is not whole epoch seconds");
+        }
+        return new Rating(user, item, value, epochSecond);
     }
 
     private static Format detect(String name, String first) {
@@ -157,11 +207,7 @@ public final class RatingsFile {
     }
 
     private static String[] split(String line, Format format) {
-        String[] f = switch (format) {
-            case TSV -> line.split("\t", -1);
-            case CSV -> line.split(",", -1);
-            case DOUBLE_COLON -> line.split("::", -1);
-        };
+        String[] f = line.split(format == Format.TSV ? "\t" : "::", -1);
         for (int i = 0; i < f.length; i++) {
             String s = f[i].trim();
             if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
@@ -191,7 +237,7 @@ public final class RatingsFile {
         };
     }
 
-    private static IllegalArgumentException malformed(String name, int line, String text, String why) {
+    private static IllegalArgumentException malformed(String name, long line, String text, String why) {
         return new IllegalArgumentException(name + ":" + line + ": malformed rating line (" + why + "): '"
                 + abbreviate(text) + "'");
     }
@@ -202,6 +248,13 @@ public final class RatingsFile {
 
     private static String stripBom(String line) {
         return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    private static void skipBom(BufferedReader in) throws IOException {
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
     }
 
     private static int compareIds(String a, String b) {

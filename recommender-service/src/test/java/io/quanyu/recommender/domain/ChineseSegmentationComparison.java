@@ -2,6 +2,7 @@ package io.quanyu.recommender.domain;
 
 import io.quanyu.recommender.domain.TextTokenizer.Chinese;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Whether jieba earns its dictionary: the online-shopping reviews ({@code cat,label,review}, 10 product categories) as
@@ -80,20 +84,21 @@ final class ChineseSegmentationComparison {
                 evaluate("character bigrams", sample, t -> TextTokenizer.tokens(t, Chinese.BIGRAMS)));
     }
 
-    /** {@code cat,label,review} with a header; the review is everything after the second comma. */
+    /**
+     * {@code cat,label,review} with a header, read as RFC 4180 CSV (Commons CSV): a review holding commas is quoted,
+     * and the quotes are not part of its text. Records without a review are skipped.
+     */
     static List<Review> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        List<Review> out = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser csv = format.parse(in)) {
+            for (CSVRecord r : csv) {
+                if (r.isSet("cat") && r.isSet("review")) {
+                    out.add(new Review(r.get("cat"), r.get("review")));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
-        }
-        List<Review> out = new ArrayList<>(lines.size());
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", 3);
-            if (f.length == 3) {
-                out.add(new Review(f[0], f[2]));
-            }
         }
         return out;
     }

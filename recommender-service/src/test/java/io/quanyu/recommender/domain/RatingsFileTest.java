@@ -55,6 +55,41 @@ class RatingsFileTest {
     }
 
     @Test
+    void readsRfc4180QuotingInExtraColumns() throws IOException {
+        // A title column as in MovieLens exports: a quoted comma, doubled quotes, a quoted line break, CRLF line ends.
+        Path file = Files.writeString(dir.resolve("titled.csv"), "userId,movieId,title,rating,timestamp\r\n"
+                + "1,1263,\"Deer Hunter, The (1978)\",4.5,964982703\r\n"
+                + "2,1,\"\"\"Toy\"\" Story\r\n(1995)\",3.0,964982224\r\n"
+                + "\r\n"
+                + "2,2959, \"Fight Club (1999)\" ,5,964981247\r\n");
+
+        assertThat(RatingsFile.format(file)).isEqualTo(RatingsFile.Format.CSV);
+        assertThat(RatingsFile.read(file)).containsExactly(new Rating("1", "1263", 4.5, 964982703L),
+                new Rating("2", "1", 3.0, 964982224L), new Rating("2", "2959", 5, 964981247L));
+    }
+
+    @Test
+    void numbersCsvErrorsByTheLineTheRecordStartsOn() throws IOException {
+        // Record 3 spans lines 3 and 4, so the short record after it is on line 5.
+        Path shortRecord = Files.writeString(dir.resolve("short.csv"), "userId,movieId,title,rating,timestamp\r\n"
+                + "1,1263,\"Deer Hunter, The (1978)\",4.5,964982703\r\n"
+                + "2,1,\"Toy Story\r\n(1995)\",3.0,964982224\r\n"
+                + "3,1263,\"Deer Hunter, The (1978)\",2\r\n");
+        Path badRating = Files.writeString(dir.resolve("rating.csv"), "userId,movieId,title,rating,timestamp\n"
+                + "1,1,\"a\nb\",4,1\n1,2,\"c, d\",four,2\n");
+        Path unterminated = Files.writeString(dir.resolve("open.csv"),
+                "userId,movieId,title,rating,timestamp\n1,1,x,4,1\n1,2,\"never closed,4,2\n");
+
+        assertThatThrownBy(() -> RatingsFile.read(shortRecord)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("short.csv:5:").hasMessageContaining("expected 5 comma-separated fields, got 4")
+                .hasMessageContaining("\"Deer Hunter, The (1978)\"");
+        assertThatThrownBy(() -> RatingsFile.read(badRating)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rating.csv:4:").hasMessageContaining("rating 'four' is not a number");
+        assertThatThrownBy(() -> RatingsFile.read(unterminated)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("open.csv:3:").hasMessageContaining("malformed CSV record");
+    }
+
+    @Test
     void timeOrderBreaksTiesByNumericIds() {
         List<Rating> ratings = new ArrayList<>(List.of(new Rating("10", "1", 1, 5), new Rating("9", "2", 1, 5),
                 new Rating("9", "10", 1, 5), new Rating("x", "1", 1, 4)));

@@ -6,6 +6,7 @@ import io.quanyu.recommender.domain.ItemKnn.Similarity;
 import io.quanyu.testkit.bench.Machine;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Every model on one ratings log under the Microsoft Recommenders benchmark protocol, hyperparameters tuned on a
@@ -29,10 +33,11 @@ import java.util.function.IntFunction;
  * java -cp &lt;test classpath&gt; io.quanyu.recommender.domain.RecommenderEvaluationHarness &lt;ratings-file&gt; [--seed N] [--k 10] [--quick]
  * </pre>
  *
- * A MovieLens-100K {@code u.item} next to the ratings file gives item text (title and genres) for the content model
- * and titles for the example; without it the content model is skipped. {@code --quick} skips BPR, the slowest model,
- * and runs rating prediction on u1 only. After the ranking table comes rating prediction: RMSE and MAE of explicit
- * rating predictors on MovieLens' u1 split and five u folds ({@link RatingPredictionReport}).
+ * A MovieLens-100K {@code u.item}, or else a MovieLens "latest" {@code movies.csv} ({@code movieId,title,genres}), next
+ * to the ratings file gives item text (title and genres) for the content model and titles for the example; without
+ * either the content model is skipped. {@code --quick} skips BPR, the slowest model, and runs rating prediction on u1
+ * only. After the ranking table comes rating prediction: RMSE and MAE of explicit rating predictors on MovieLens' u1
+ * split and five u folds ({@link RatingPredictionReport}).
  * {@link MovieLensRecommenderEvaluationTest} runs this on MovieLens-100K and asserts on the {@link Report}.
  */
 public final class RecommenderEvaluationHarness {
@@ -101,7 +106,7 @@ public final class RecommenderEvaluationHarness {
         }
     }
 
-    /** Item titles, content text and categories read from a MovieLens {@code u.item}, keyed by item id. */
+    /** Item titles, content text and categories read from a MovieLens {@code u.item} or {@code movies.csv}, by item id. */
     public record Catalog(Path source, Map<String, String> titles, Map<String, String> text,
             Map<String, String> categories) {
     }
@@ -150,15 +155,17 @@ public final class RecommenderEvaluationHarness {
 
     /**
      * Reads the log, sorted by {@link RatingsFile#TIME_ORDER} so indexes follow first appearance in time, every rating
-     * an interaction of weight 1 (what the reference does); with a sibling {@code u.item}, its items are registered
-     * first in file order so that the catalog includes unrated movies.
+     * an interaction of weight 1 (what the reference does); with a sibling {@code u.item} (or {@code movies.csv}), its
+     * items are registered first in file order so that the catalog includes unrated movies.
      */
     public static Dataset load(Path ratingsFile) {
         List<RatingsFile.Rating> fileOrder = RatingsFile.read(ratingsFile);
         List<RatingsFile.Rating> ratings = new ArrayList<>(fileOrder);
         ratings.sort(RatingsFile.TIME_ORDER);
         Path itemFile = ratingsFile.toAbsolutePath().resolveSibling("u.item");
-        Catalog catalog = Files.isRegularFile(itemFile) ? movieLensItems(itemFile) : null;
+        Path moviesCsv = ratingsFile.toAbsolutePath().resolveSibling("movies.csv");
+        Catalog catalog = Files.isRegularFile(itemFile) ? movieLensItems(itemFile)
+                : Files.isRegularFile(moviesCsv) ? movieLensMovies(moviesCsv) : null;
         InteractionsBuilder b = Interactions.builder();
         if (catalog != null) {
             catalog.titles().keySet().forEach(b::item);
@@ -364,6 +371,57 @@ public final class RecommenderEvaluationHarness {
             titles.put(id, title);
             text.put(id, title + " " + String.join(" ", genres));
             categories.put(id, (genres.isEmpty() ? GENRES.getFirst() : genres.getFirst()).toLowerCase(Locale.ROOT));
+        }
+        return new Catalog(file, titles, text, categories);
+    }
+
+    /**
+     * MovieLens "latest" {@code movies.csv}: {@code movieId,title,genres} with a header, genres '|'-separated or
+     * {@code (no genres listed)}, UTF-8. Titles such as {@code "Deer Hunter, The (1978)"} are quoted, so it is read as
+     * RFC 4180 CSV (Commons CSV), columns by header name.
+     */
+    static Catalog movieLensMovies(Path file) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        Map<String, String> text = new HashMap<>();
+        Map<String, String> categories = new HashMap<>();
+        // Blank lines come back as records so that the parser's line count gives each record's first line.
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(false)
+                .setTrim(true).get();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser csv = format.parse(in)) {
+            for (String column : List.of("movieId", "title", "genres")) {
+                if (!csv.getHeaderMap().containsKey(column)) {
+                    throw new IllegalArgumentException(file + ":1: movies.csv header " + csv.getHeaderNames()
+                            + " has no " + column + " column; expected movieId,title,genres");
+                }
+            }
+            long consumed = csv.getCurrentLineNumber();
+            for (CSVRecord r : csv) {
+                long line = consumed + 1;
+                consumed = csv.getCurrentLineNumber();
+                if (r.size() == 1 && r.get(0).isBlank()) {
+                    continue;
+                }
+                if (!r.isConsistent()) {
+                    throw new IllegalArgumentException(file + ":" + line + ": malformed movies.csv record, expected "
+                            + csv.getHeaderNames().size() + " fields, got " + r.size() + ": " + r.toList());
+                }
+                List<String> genres = new ArrayList<>();
+                for (String g : r.get("genres").split("\\|")) {
+                    if (!g.isBlank() && !g.equals("(no genres listed)")) {
+                        genres.add(g.trim());
+                    }
+                }
+                String id = r.get("movieId");
+                String title = r.get("title");
+                titles.put(id, title);
+                text.put(id, title + " " + String.join(" ", genres));
+                categories.put(id, (genres.isEmpty() ? GENRES.getFirst() : genres.getFirst()).toLowerCase(Locale.ROOT));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (UncheckedIOException e) {
+            // Commons CSV reports an unterminated quote this way, its message naming the line.
+            throw new IllegalArgumentException(file + ": malformed movies.csv (" + e.getCause().getMessage() + ")", e);
         }
         return new Catalog(file, titles, text, categories);
     }

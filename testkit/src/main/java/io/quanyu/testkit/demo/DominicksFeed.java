@@ -7,6 +7,7 @@ import io.quanyu.events.raw.RawStockCount;
 import io.quanyu.events.raw.RawStoreReceipt;
 import io.quanyu.testkit.replay.RawMessage;
 import java.io.IOException;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -20,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Dominick's orange-juice sales as POS traffic on raw.store: for the chosen stores, every brand's weekly units (e^logmove)
@@ -35,6 +39,7 @@ public final class DominicksFeed {
     static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final int WEEKS = 52;
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private DominicksFeed() {
     }
@@ -47,23 +52,28 @@ public final class DominicksFeed {
         return "dominicks-" + store;
     }
 
-    /** The stores' sales of the last 52 data weeks, by store, brand and week. */
+    /**
+     * The stores' sales of the last 52 data weeks, by store, brand and week. sales.csv is read as RFC 4180 CSV (Commons
+     * CSV: its header is quoted, and quoted fields may hold commas), columns by header name: store, brand, week,
+     * logmove and the brand's own price{brand}.
+     */
     public static List<Sale> read(Path salesCsv, List<Integer> stores) throws IOException {
-        List<String> lines = Files.readAllLines(salesCsv);
+        List<CSVRecord> rows;
+        try (Reader in = Files.newBufferedReader(salesCsv); CSVParser csv = FORMAT.parse(in)) {
+            rows = csv.getRecords();
+        }
         List<Sale> out = new ArrayList<>();
         int lastWeek = 0;
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            lastWeek = Math.max(lastWeek, Integer.parseInt(f[2]));
+        for (CSVRecord r : rows) {
+            lastWeek = Math.max(lastWeek, Integer.parseInt(r.get("week")));
         }
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            int store = Integer.parseInt(f[0]);
-            int brand = Integer.parseInt(f[1]);
-            int week = Integer.parseInt(f[2]);
+        for (CSVRecord r : rows) {
+            int store = Integer.parseInt(r.get("store"));
+            int brand = Integer.parseInt(r.get("brand"));
+            int week = Integer.parseInt(r.get("week"));
             if (stores.contains(store) && week > lastWeek - WEEKS) {
-                long units = Math.round(Math.exp(Double.parseDouble(f[3])));
-                BigDecimal perOunce = new BigDecimal(f[5 + brand - 1]);
+                long units = Math.round(Math.exp(Double.parseDouble(r.get("logmove"))));
+                BigDecimal perOunce = new BigDecimal(r.get("price" + brand));
                 out.add(new Sale(store, brand, week - (lastWeek - WEEKS) - 1, units, perOunce.multiply(BigDecimal.valueOf(64)).setScale(2, RoundingMode.HALF_UP)));
             }
         }

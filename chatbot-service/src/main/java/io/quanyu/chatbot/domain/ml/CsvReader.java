@@ -1,79 +1,42 @@
 package io.quanyu.chatbot.domain.ml;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
-/** RFC 4180 CSV reading (quoted fields with commas, doubled quotes and newlines) into labelled texts. */
+/** RFC 4180 CSV reading (quoted fields with commas, doubled quotes and newlines) into labelled texts, by Commons CSV. */
 public final class CsvReader {
+
+    /** Empty lines are skipped, as the data sets' trailing blank lines are not records. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     private CsvReader() {
     }
 
-    /** Reads every record, the header included, as lists of fields. A UTF-8 byte-order mark is dropped. */
+    /**
+     * Reads every record, the header included, as lists of fields. A UTF-8 byte-order mark is dropped. Malformed
+     * quoting (an unterminated quote, text after a closing quote) fails with an {@link IOException} naming the line.
+     */
     public static List<List<String>> readAll(Reader in) throws IOException {
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        boolean first = true;
-        int c;
-        while ((c = in.read()) != -1) {
-            if (first) {
-                first = false;
-                if (c == '\uFEFF') {
-                    continue;
-                }
+        // Not closed here: the parser holds nothing but the reader, which belongs to the caller.
+        CSVParser parser = FORMAT.parse(withoutBom(in));
+        try {
+            for (CSVRecord r : parser) {
+                rows.add(r.toList());
             }
-            if (quoted) {
-                if (c == '"') {
-                    in.mark(1);
-                    int next = in.read();
-                    if (next == '"') {
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        if (next != -1) {
-                            in.reset();
-                        }
-                    }
-                } else {
-                    field.append((char) c);
-                }
-            } else if (c == '"' && !fieldStarted) {
-                quoted = true;
-                fieldStarted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-                fieldStarted = false;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r') {
-                    in.mark(1);
-                    if (in.read() != '\n') {
-                        in.reset();
-                    }
-                }
-                if (fieldStarted || !row.isEmpty() || !field.isEmpty()) {
-                    row.add(field.toString());
-                    rows.add(row);
-                }
-                row = new ArrayList<>();
-                field.setLength(0);
-                fieldStarted = false;
-            } else {
-                field.append((char) c);
-                fieldStarted = true;
-            }
-        }
-        if (fieldStarted || !row.isEmpty() || !field.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
+        } catch (UncheckedIOException e) {
+            // The iterator wraps the parse error (a CSVException, whose message gives the line) to fit Iterator.
+            throw e.getCause();
         }
         return rows;
     }
@@ -81,8 +44,10 @@ public final class CsvReader {
     /** Reads a CSV file with a header and returns (text, label) from the two named columns; rows missing either are skipped. */
     public static List<LabelledText> read(Path file, String textColumn, String labelColumn) throws IOException {
         List<List<String>> rows;
-        try (Reader in = new java.io.BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             rows = readAll(in);
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
         if (rows.isEmpty()) {
             return List.of();
@@ -100,5 +65,14 @@ public final class CsvReader {
             }
         }
         return out;
+    }
+
+    private static Reader withoutBom(Reader in) throws IOException {
+        PushbackReader r = new PushbackReader(in, 1);
+        int first = r.read();
+        if (first != -1 && first != '\uFEFF') {
+            r.unread(first);
+        }
+        return r;
     }
 }

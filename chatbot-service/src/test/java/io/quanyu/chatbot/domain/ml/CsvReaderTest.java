@@ -28,6 +28,34 @@ class CsvReaderTest {
     }
 
     @Test
+    void readsQuotedCommasEscapedQuotesAndLineBreaksWithCrlfLineEnds(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("titles.csv");
+        Files.writeString(f, "category,text\r\n"
+                + "film,\"Deer Hunter, The (1978)\"\r\n"
+                + "greet,\"She said \"\"hi\"\", then left\"\r\n"
+                + "multi,\"first line\r\nsecond, line\"\r\n"
+                + "\r\n"
+                + "plain,no quotes at all\r\n", StandardCharsets.UTF_8);
+        assertThat(CsvReader.read(f, "text", "category")).containsExactly(
+                new LabelledText("Deer Hunter, The (1978)", "film"),
+                new LabelledText("She said \"hi\", then left", "greet"),
+                new LabelledText("first line\r\nsecond, line", "multi"),
+                new LabelledText("no quotes at all", "plain"));
+    }
+
+    @Test
+    void malformedQuotingFailsWithTheFileAndLineInsteadOfBeingMisread(@TempDir Path dir) throws IOException {
+        Path trailing = dir.resolve("trailing.csv");
+        Files.writeString(trailing, "text,label\n\"fine\",a\n\"Deer Hunter, The\" (1978),b\n", StandardCharsets.UTF_8);
+        Path open = dir.resolve("open.csv");
+        Files.writeString(open, "text,label\nfine,a\n\"never closed,b\nlast,c\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> CsvReader.read(trailing, "text", "label")).isInstanceOf(IOException.class)
+                .hasMessageContaining("trailing.csv").hasMessageContaining("line: 3");
+        assertThatThrownBy(() -> CsvReader.read(open, "text", "label")).isInstanceOf(IOException.class)
+                .hasMessageContaining("open.csv").hasMessageContaining("startline 3");
+    }
+
+    @Test
     void readsNamedColumnsInAnyOrderAndSkipsBlankRows(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("r.csv");
         Files.writeString(f, "cat,label,review\n书籍,1,\"好书，推荐\"\n水果,0,\n水果,0,不新鲜\n", StandardCharsets.UTF_8);
