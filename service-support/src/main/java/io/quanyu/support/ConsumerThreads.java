@@ -5,20 +5,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Liveness;
 import org.jboss.logging.Logger;
 
 /**
  * A service's consumer threads: started by name, stopped together (each given 10 s to finish what it is doing), and
- * watched. A thread that ends while the service runs, by returning or by an error, turns liveness DOWN, so
- * Kubernetes restarts the pod instead of leaving an API up whose data no longer moves.
+ * watched. A thread that ends while the service runs, by returning or by an error, turns liveness DOWN
+ * ({@link ConsumersLiveness}), so Kubernetes restarts the pod instead of leaving an API up whose data no longer moves.
  */
-@Liveness
 @ApplicationScoped
-public class ConsumerThreads implements HealthCheck {
+public class ConsumerThreads {
 
     private static final Logger LOG = Logger.getLogger(ConsumerThreads.class);
 
@@ -90,7 +87,7 @@ public class ConsumerThreads implements HealthCheck {
         }
     }
 
-    @Override
+    /** Liveness: DOWN once any thread ended while the service runs. */
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("consumer threads").up();
         for (Watched w : watched) {

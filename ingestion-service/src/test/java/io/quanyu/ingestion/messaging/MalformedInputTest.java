@@ -52,7 +52,12 @@ class MalformedInputTest {
                 new Bad(Topics.RAW_WEB, web + "\"event\":\"page_view\",\"page_url\":\"https://x/\",\"pad\":\"" + "x".repeat(270_000) + "\"}", ReasonCode.TOO_LARGE),
                 new Bad(Topics.RAW_WEB, web.replace(",\"ts\":" + (now - 1000), ",\"ts\":" + (now + 3_600_000)) + "\"event\":\"page_view\",\"page_url\":\"https://x/\"}", ReasonCode.CLOCK_SKEW),
                 new Bad(Topics.RAW_ADS, "{\"platform\":\"p\",\"event\":\"click\",\"event_id\":\"bad-%s-%d\",\"campaign_id\":\"c\",\"ad_id\":\"a\",\"ts\":%d}".formatted(run, i, now / 1000), ReasonCode.CLOCK_SKEW),
-                new Bad(Topics.RAW_MINIPROGRAM, "{\"msg_id\":\"bad-%s-%d\",\"openid\":\"o\",\"action\":\"view_item\",\"time\":\"11/11/2026 10:00\",\"item_id\":\"x\"}".formatted(run, i), ReasonCode.SCHEMA_VIOLATION));
+                new Bad(Topics.RAW_MINIPROGRAM, "{\"msg_id\":\"bad-%s-%d\",\"openid\":\"o\",\"action\":\"view_item\",\"time\":\"11/11/2026 10:00\",\"item_id\":\"x\"}".formatted(run, i), ReasonCode.SCHEMA_VIOLATION),
+                // The event that once stopped four services for good: a NUL in an id, and an amount no store can hold.
+                new Bad(Topics.RAW_WEB, ("{\"message_id\":\"bad-%s-%d\",\"anonymous_id\":\"x\\u0000y\",\"event\":\"checkout\",\"ts\":%d,\"properties\":{\"order_id\":\"PP1\","
+                        + "\"lines\":[{\"product_id\":\"p1\",\"quantity\":1,\"unit_price\":1}],\"amount\":10}}").formatted(run, i, now - 1000), ReasonCode.INVALID_TEXT),
+                new Bad(Topics.RAW_WEB, ("{\"message_id\":\"bad-%s-%d\",\"anonymous_id\":\"an-1\",\"event\":\"checkout\",\"ts\":%d,\"properties\":{\"order_id\":\"PP1\","
+                        + "\"lines\":[{\"product_id\":\"p1\",\"quantity\":1,\"unit_price\":1}],\"amount\":10000000000000}}").formatted(run, i, now - 1000), ReasonCode.OUT_OF_RANGE));
     }
 
     @Test
@@ -97,7 +102,7 @@ class MalformedInputTest {
                 byReason.merge(f.reasonCode(), 1, Integer::sum);
             }
             assertThat(byReason).containsOnlyKeys(ReasonCode.UNPARSEABLE, ReasonCode.SCHEMA_VIOLATION, ReasonCode.UNKNOWN_EVENT,
-                    ReasonCode.OUT_OF_RANGE, ReasonCode.TOO_LARGE, ReasonCode.CLOCK_SKEW);
+                    ReasonCode.OUT_OF_RANGE, ReasonCode.TOO_LARGE, ReasonCode.CLOCK_SKEW, ReasonCode.INVALID_TEXT);
 
             assertThat(events.await(goodIds.size(), r -> goodIds.contains(PipelineTest.idOf(r)), Duration.ofSeconds(60))).hasSize(500);
         }
