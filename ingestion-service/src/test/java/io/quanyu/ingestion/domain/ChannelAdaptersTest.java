@@ -88,7 +88,7 @@ class ChannelAdaptersTest {
                  "lines":[{"sku":"a","qty":-1,"unit_price":3}],"total":3,"currency":"CNY"}"""), ctx))
                 .isInstanceOfSatisfying(Rejected.class, r -> {
                     assertThat(r.code()).isEqualTo(ReasonCode.OUT_OF_RANGE);
-                    assertThat(r.getMessage()).isEqualTo("data.lines[0].quantity: must be between 1 and 10000, was -1");
+                    assertThat(r.getMessage()).isEqualTo("lines[0].qty: must be between 1 and 10000, was -1");
                 });
     }
 
