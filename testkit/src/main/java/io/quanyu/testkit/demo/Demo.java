@@ -17,12 +17,14 @@ import java.util.List;
  */
 public final class Demo {
 
-    static final int INGESTION = 8081;
-    static final int PROFILE = 8082;
-    static final int RECOMMENDER = 8083;
-    static final int CHATBOT = 8084;
-    static final int FORECAST = 8085;
-    static final int ADS = 8086;
+    /** The launcher's ports: QUANYU_PORT_BASE (8080) plus 1 to 6. */
+    static final int PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("QUANYU_PORT_BASE", "8080").trim());
+    static final int INGESTION = PORT_BASE + 1;
+    static final int PROFILE = PORT_BASE + 2;
+    static final int RECOMMENDER = PORT_BASE + 3;
+    static final int CHATBOT = PORT_BASE + 4;
+    static final int FORECAST = PORT_BASE + 5;
+    static final int ADS = PORT_BASE + 6;
     static final List<Integer> STORES = List.of(2, 5);
     static final List<String> LOW_STOCK = List.of(DominicksFeed.sku(1), DominicksFeed.sku(5));
     static final int AD_USERS = 943;

@@ -2,8 +2,9 @@ package io.quanyu.testkit.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quanyu.events.Json;
-import io.quanyu.events.TopicAdmin;
+import io.quanyu.events.KafkaClientSettings;
 import io.quanyu.events.Topics;
+import io.quanyu.testkit.TopicSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -112,7 +114,8 @@ public final class MovieLensReplay {
         AtomicReference<Exception> failure = new AtomicReference<>();
         long bytes = 0;
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+        // TLS and SASL settings of a managed broker come from the environment (KAFKA_SECURITY_PROTOCOL, ...).
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClientSettings.with(config), new StringSerializer(), new ByteArraySerializer())) {
             for (RawMessage m : messages) {
                 if (failure.get() != null) {
                     break;
@@ -176,7 +179,16 @@ public final class MovieLensReplay {
                 options.dataDir().toAbsolutePath().normalize(), options.maxRatings() == 0 ? "all" : options.maxRatings(),
                 options.anchor(), buildMs);
         System.out.println(counts.render());
-        List<String> created = TopicAdmin.ensureTopics(bootstrap);
+        List<String> created;
+        try {
+            String factor = System.getenv("QUANYU_KAFKA_REPLICATION_FACTOR");
+            created = TopicSetup.ensure(bootstrap, factor == null || factor.isBlank() ? Optional.empty()
+                    : Optional.of(Short.parseShort(factor.trim()))).created();
+        } catch (TopicSetup.TopicSetupException e) {
+            System.err.println(e.getMessage());
+            System.exit(3);
+            return;
+        }
         if (!created.isEmpty()) {
             System.out.println("created topics: " + String.join(", ", created));
         }
