@@ -72,6 +72,7 @@ public final class Portrait {
         other.brands.forEach((k, v) -> brands.merge(k, v, (a, b) -> a.merge(b, halfLife)));
         sentimentSum += other.sentimentSum;
         sentimentCount += other.sentimentCount;
+        PortraitLimits.trim(this, lastSeen == null ? java.time.Instant.now() : lastSeen, halfLife);
     }
 
     /** The channel with the most events, ties broken by name. */

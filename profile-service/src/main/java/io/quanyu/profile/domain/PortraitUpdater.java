@@ -121,8 +121,8 @@ public final class PortraitUpdater {
             return;
         }
         for (Map.Entry<String, String> t : id.traits().entrySet()) {
-            if (t.getValue() != null && !t.getValue().isBlank()) {
-                p.traits.put(t.getKey().toLowerCase(Locale.ROOT), t.getValue().trim());
+            if (t.getKey() != null && t.getValue() != null && !t.getValue().isBlank()) {
+                PortraitLimits.putTrait(p.traits, t.getKey().toLowerCase(Locale.ROOT), t.getValue().trim());
             }
         }
         Traits.derive(p.traits);
@@ -135,10 +135,10 @@ public final class PortraitUpdater {
         ProductInfo info = productId == null ? null : catalog.apply(productId);
         String cat = category != null ? category : info == null ? null : info.category();
         if (cat != null && !cat.isBlank()) {
-            p.categories.merge(cat.toLowerCase(Locale.ROOT), new Decayed(weight, t), (a, b) -> a.plus(weight, t, halfLife));
+            PortraitLimits.addInterest(p.categories, cat.toLowerCase(Locale.ROOT), weight, t, halfLife);
         }
         if (info != null && info.brand() != null && !info.brand().isBlank()) {
-            p.brands.merge(info.brand(), new Decayed(weight, t), (a, b) -> a.plus(weight, t, halfLife));
+            PortraitLimits.addInterest(p.brands, info.brand(), weight, t, halfLife);
         }
     }
 }

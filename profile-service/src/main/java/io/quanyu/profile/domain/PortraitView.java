@@ -57,7 +57,7 @@ public record PortraitView(
 
     public static PortraitView of(Portrait p, List<String> keys, Instant now, Duration halfLife, RfmScorer rfm, Lifecycle lifecycle,
                                   Double propensity, Double churn, List<String> segments) {
-        return new PortraitView(p.customerId, p.userId, keys, p.traits, p.channels, p.preferredChannel(),
+        return new PortraitView(p.customerId, p.userId, PortraitLimits.viewKeys(keys), p.traits, p.channels, p.preferredChannel(),
                 new Activity(p.firstSeen, p.lastSeen, p.events, p.pageViews, p.productViews, p.searches, p.cartAdds, p.favorites,
                         p.purchases, p.refunds, p.reviews, p.chats, p.logins),
                 rfm.score(p, now), top(p.categories, now, halfLife), top(p.brands, now, halfLife), lifecycle.of(p, now),

@@ -16,7 +16,7 @@ public final class Traits {
         String age = traits.get("age");
         if (age != null) {
             try {
-                traits.put("age_group", ageGroup(Integer.parseInt(age.trim())));
+                PortraitLimits.putTrait(traits, "age_group", ageGroup(Integer.parseInt(age.trim())));
             } catch (NumberFormatException e) {
                 // A non-numeric age is kept as said and gets no group.
             }
@@ -26,7 +26,7 @@ public final class Traits {
             region = regionOfPostalCode(traits.get("zip"));
         }
         if (region != null) {
-            traits.put("region", region);
+            PortraitLimits.putTrait(traits, "region", region);
         }
     }
 
