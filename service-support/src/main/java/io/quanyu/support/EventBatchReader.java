@@ -1,5 +1,6 @@
 package io.quanyu.support;
 
+import io.quanyu.events.KafkaClientSettings;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.events.DeadLetter;
 import io.quanyu.events.Decoded;
@@ -56,10 +57,10 @@ public final class EventBatchReader extends ConsumerLoop {
 
     @Override
     protected void read() {
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(KafkaClientSettings.with(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, consumer(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords)), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             c.subscribe(List.of(Topics.EVENTS));
             while (running()) {
                 ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(200));

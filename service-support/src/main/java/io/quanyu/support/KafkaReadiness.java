@@ -1,5 +1,6 @@
 package io.quanyu.support;
 
+import io.quanyu.events.KafkaClientSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -26,10 +27,10 @@ public class KafkaReadiness implements HealthCheck {
     private final AdminClient admin;
 
     public KafkaReadiness(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-        this.admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        this.admin = AdminClient.create(KafkaClientSettings.with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.CLIENT_ID_CONFIG, "health",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS + 500));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS + 500)));
     }
 
     @Override

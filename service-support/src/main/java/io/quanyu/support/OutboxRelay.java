@@ -1,5 +1,6 @@
 package io.quanyu.support;
 
+import io.quanyu.events.KafkaClientSettings;
 import io.quanyu.events.EventCodec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,10 +68,10 @@ public final class OutboxRelay implements Runnable {
 
     @Override
     public void run() {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClientSettings.with(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.CLIENT_ID_CONFIG, clientId), new StringSerializer(), new ByteArraySerializer())) {
+                ProducerConfig.CLIENT_ID_CONFIG, clientId)), new StringSerializer(), new ByteArraySerializer())) {
             while (running) {
                 try {
                     nudge.tryAcquire(every.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package io.quanyu.forecast.messaging;
 
+import io.quanyu.events.KafkaClientSettings;
 import io.quanyu.events.EventCodec;
 import io.quanyu.events.InventoryAlert;
 import io.quanyu.events.InventoryForecast;
@@ -27,10 +28,10 @@ public class Publisher {
     private final KafkaProducer<String, byte[]> producer;
 
     public Publisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+        this.producer = new KafkaProducer<>(KafkaClientSettings.with(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "forecast-publisher"), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, "forecast-publisher")), new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Sends every record and waits until the broker has them all; throws when one could not be delivered. */

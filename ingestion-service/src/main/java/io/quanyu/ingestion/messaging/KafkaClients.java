@@ -1,5 +1,6 @@
 package io.quanyu.ingestion.messaging;
 
+import io.quanyu.events.KafkaClientSettings;
 import io.quanyu.ingestion.config.IngestionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ public class KafkaClients {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.pipeline().maxPollRecords());
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
-        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(KafkaClientSettings.with(p), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** An idempotent, transactional producer whose id is stable across restarts of this instance. */
@@ -53,7 +54,7 @@ public class KafkaClients {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(KafkaClientSettings.with(p), new StringSerializer(), new ByteArraySerializer());
     }
 
     /** The collector's producer to the raw topics: idempotent, acknowledged by all replicas, bounded in waiting. */
@@ -69,6 +70,6 @@ public class KafkaClients {
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout));
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout + 1000 + 5, 2 * timeout));
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(KafkaClientSettings.with(p), new StringSerializer(), new ByteArraySerializer());
     }
 }

@@ -1,5 +1,6 @@
 package io.quanyu.profile.messaging;
 
+import io.quanyu.events.KafkaClientSettings;
 import io.quanyu.events.Product;
 import io.quanyu.events.Topics;
 import io.quanyu.profile.config.ProfileConfig;
@@ -71,10 +72,10 @@ public class ProfileConsumer {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer(String clientId, String group, int maxPoll) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
+        return new KafkaConsumer<>(KafkaClientSettings.with(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPoll, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPoll, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

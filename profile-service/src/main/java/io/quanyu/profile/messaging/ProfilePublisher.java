@@ -1,5 +1,6 @@
 package io.quanyu.profile.messaging;
 
+import io.quanyu.events.KafkaClientSettings;
 import io.quanyu.events.EventCodec;
 import io.quanyu.events.IdentityChange;
 import io.quanyu.events.Topics;
@@ -33,10 +34,10 @@ public class ProfilePublisher {
 
     public ProfilePublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, PortraitViews views) {
         this.views = views;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+        this.producer = new KafkaProducer<>(KafkaClientSettings.with(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "profile-publisher"), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, "profile-publisher")), new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Sends and waits for every acknowledgement; throws the first failure (the caller retries the whole, which is idempotent). */

@@ -1,5 +1,6 @@
 package io.quanyu.recommender.messaging;
 
+import io.quanyu.events.KafkaClientSettings;
 import io.quanyu.events.EventCodec;
 import io.quanyu.events.RecommendationList;
 import io.quanyu.events.Topics;
@@ -56,9 +57,9 @@ public class ListPublisher {
         this.store = store;
         this.customers = customers;
         this.metrics = metrics;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+        this.producer = new KafkaProducer<>(KafkaClientSettings.with(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.CLIENT_ID_CONFIG, "recommender-lists"), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, "recommender-lists")), new StringSerializer(), new ByteArraySerializer());
     }
 
     @Scheduled(every = "${quanyu.recommender.publish.every}", delayed = "${quanyu.recommender.publish.every}",

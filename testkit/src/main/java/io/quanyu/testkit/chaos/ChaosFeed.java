@@ -58,7 +58,7 @@ public final class ChaosFeed {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000, ProducerConfig.CLIENT_ID_CONFIG, "quanyu-chaos-feed");
         long start = System.nanoTime();
         int sentPoison = 0;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(io.quanyu.events.KafkaClientSettings.with(config), new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < messages.size(); i++) {
                 long due = start + i * 1_000_000_000L / ratePerSecond;
                 long wait = due - System.nanoTime();

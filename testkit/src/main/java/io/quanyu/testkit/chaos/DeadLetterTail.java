@@ -1,5 +1,6 @@
 package io.quanyu.testkit.chaos;
 
+import io.quanyu.events.KafkaClientSettings;
 import io.quanyu.events.DeadLetter;
 import io.quanyu.events.Decoded;
 import io.quanyu.events.EventCodec;
@@ -24,8 +25,8 @@ public final class DeadLetterTail implements AutoCloseable {
     private final List<DeadLetter> seen = new ArrayList<>();
 
     public DeadLetterTail(String bootstrap) {
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-deadletters-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        consumer = new KafkaConsumer<>(KafkaClientSettings.with(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-deadletters-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> parts = consumer.partitionsFor(Topics.EVENTS_DEADLETTER).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
