@@ -56,6 +56,14 @@ public interface ProfileConfig {
         /** Pause before a failed batch is retried. */
         @WithDefault("PT1S")
         Duration retryBackoff();
+
+        /** How often committed portraits whose record the broker never acknowledged (the process died in between) are sent again. */
+        @WithDefault("30s")
+        String resendEvery();
+
+        /** How long a committed portrait may wait for its acknowledgement before the sweep sends it again. */
+        @WithDefault("PT30S")
+        Duration resendAfter();
     }
 
     /** Settings of the models. */

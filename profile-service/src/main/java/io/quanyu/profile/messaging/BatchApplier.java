@@ -12,6 +12,7 @@ import io.quanyu.profile.store.ErasureStore;
 import io.quanyu.profile.store.OffsetStore;
 import io.quanyu.profile.store.ProfileStore;
 import io.quanyu.profile.store.SegmentStore;
+import io.quanyu.profile.store.UnpublishedStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -38,9 +39,9 @@ public class BatchApplier {
     public record Incoming(CloudEvent event, TopicPartition partition, long offset) {
     }
 
-    /** What a committed batch changed, for publishing. */
+    /** What a committed batch changed, for publishing; {@code marked} are the customers it marked unpublished at {@code markedAt}. */
     public record Applied(Map<String, Portrait> portraits, Map<String, List<String>> keys, List<Merge> merges,
-                          Map<String, String> newKeys, int skippedErased) {
+                          Map<String, String> newKeys, int skippedErased, Set<String> marked, java.time.Instant markedAt) {
     }
 
     /** Customer {@code from} turned out to be {@code into}. */
@@ -54,9 +55,11 @@ public class BatchApplier {
     private final ErasureStore erasures;
     private final SegmentEvaluator evaluator;
     private final PortraitUpdater updater;
+    private final UnpublishedStore unpublished;
 
     public BatchApplier(DataSource dataSource, ProfileStore profiles, OffsetStore offsets, SegmentStore segments, ErasureStore erasures,
-                        SegmentEvaluator evaluator, PortraitUpdater updater) {
+                        SegmentEvaluator evaluator, PortraitUpdater updater, UnpublishedStore unpublished) {
+        this.unpublished = unpublished;
         this.dataSource = dataSource;
         this.profiles = profiles;
         this.offsets = offsets;
@@ -188,7 +191,12 @@ public class BatchApplier {
         }
         segments.replaceRuleMemberships(c, out.keySet(), memberships);
         offsets.write(c, group, next);
-        return new Applied(out, profiles.keysOfAll(c, out.keySet()), merges, newKeys, skipped);
+        // Marked with the batch, so a crash before the broker acknowledges the records cannot lose them (PortraitResender).
+        Set<String> marked = new LinkedHashSet<>(out.keySet());
+        merges.forEach(m -> marked.add(m.from()));
+        java.time.Instant markedAt = java.time.Instant.now();
+        unpublished.mark(c, marked, markedAt);
+        return new Applied(out, profiles.keysOfAll(c, out.keySet()), merges, newKeys, skipped, marked, markedAt);
     }
 
     private static String resolve(Map<String, String> mergedInto, String customer) {

@@ -5,6 +5,7 @@ import io.quanyu.events.Product;
 import io.quanyu.events.Topics;
 import io.quanyu.profile.config.ProfileConfig;
 import io.quanyu.profile.store.OffsetStore;
+import io.quanyu.profile.store.UnpublishedStore;
 import io.quanyu.support.CompactedFeed;
 import io.quanyu.support.ConsumerThreads;
 import io.quanyu.support.DeadLetters;
@@ -36,10 +37,12 @@ public class ProfileConsumer {
     private final Catalog catalog;
     private final ConsumerThreads threads;
     private final DeadLetters deadLetters;
+    private final UnpublishedStore unpublished;
 
     public ProfileConsumer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, ProfileConfig config, DataSource dataSource,
                            OffsetStore offsets, BatchApplier applier, ProfilePublisher publisher, ProfileMetrics metrics, Catalog catalog,
-                           ConsumerThreads threads, DeadLetters deadLetters) {
+                           ConsumerThreads threads, DeadLetters deadLetters, UnpublishedStore unpublished) {
+        this.unpublished = unpublished;
         this.bootstrap = bootstrap;
         this.config = config;
         this.dataSource = dataSource;
@@ -63,7 +66,8 @@ public class ProfileConsumer {
         for (int i = 0; i < config.consumer().workers(); i++) {
             String name = "profile-" + i;
             threads.start("profile-events-" + i, new ProfileWorker(name, () -> consumer(name, config.consumer().groupId(), config.consumer().maxPollRecords()),
-                    config.consumer().groupId(), dataSource, offsets, applier, publisher, metrics, config.consumer().retryBackoff(), deadLetters));
+                    config.consumer().groupId(), dataSource, offsets, applier, publisher, metrics, config.consumer().retryBackoff(), deadLetters,
+                    unpublished));
         }
     }
 

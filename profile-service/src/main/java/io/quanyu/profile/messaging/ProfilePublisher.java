@@ -61,6 +61,22 @@ public class ProfilePublisher {
         }
     }
 
+    /** Portraits as they are now, and tombstones for customers that no longer exist; waits for every acknowledgement. */
+    public void publishCurrent(Map<String, Portrait> portraits, Map<String, List<String>> keys, java.util.Collection<String> gone) throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (Portrait p : portraits.values()) {
+            acks.add(producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, p.customerId,
+                    EventCodec.encode(views.view(p, keys.getOrDefault(p.customerId, List.of()), null, null, null)))));
+        }
+        for (String customer : gone) {
+            acks.add(producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, customer, null)));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(30, TimeUnit.SECONDS);
+        }
+    }
+
     /** The tombstone of an erased customer; waits for the acknowledgement. */
     public void erased(String customerId) throws Exception {
         producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, customerId, null)).get(30, TimeUnit.SECONDS);

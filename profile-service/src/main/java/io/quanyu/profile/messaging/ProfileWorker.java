@@ -5,6 +5,7 @@ import io.quanyu.events.Decoded;
 import io.quanyu.events.EventCodec;
 import io.quanyu.events.Topics;
 import io.quanyu.profile.store.OffsetStore;
+import io.quanyu.profile.store.UnpublishedStore;
 import io.quanyu.support.ConsumerWorker;
 import io.quanyu.support.DeadLetters;
 import io.quanyu.support.Failures;
@@ -42,9 +43,11 @@ final class ProfileWorker extends ConsumerWorker implements Redrivable {
     private final BatchApplier applier;
     private final ProfilePublisher publisher;
     private final ProfileMetrics metrics;
+    private final UnpublishedStore unpublished;
 
     ProfileWorker(String name, Supplier<KafkaConsumer<byte[], byte[]>> consumers, String group, DataSource dataSource, OffsetStore offsets,
-                  BatchApplier applier, ProfilePublisher publisher, ProfileMetrics metrics, Duration backoff, DeadLetters deadLetters) {
+                  BatchApplier applier, ProfilePublisher publisher, ProfileMetrics metrics, Duration backoff, DeadLetters deadLetters,
+                  UnpublishedStore unpublished) {
         super(name, group, deadLetters, Duration.ofMillis(200), backoff);
         this.consumers = consumers;
         this.group = group;
@@ -53,6 +56,7 @@ final class ProfileWorker extends ConsumerWorker implements Redrivable {
         this.applier = applier;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.unpublished = unpublished;
     }
 
     @Override
@@ -116,6 +120,12 @@ final class ProfileWorker extends ConsumerWorker implements Redrivable {
             try {
                 publisher.publish(applied);
                 recovered();
+                try {
+                    unpublished.clear(applied.marked(), applied.markedAt());
+                } catch (java.sql.SQLException e) {
+                    // The records are out; the sweep sends them once more, which changes nothing downstream.
+                    LOG.debugf("%s: clearing published marks failed: %s", name(), e.getMessage());
+                }
                 return;
             } catch (Exception e) {
                 if (!Failures.isTransient(e)) {
