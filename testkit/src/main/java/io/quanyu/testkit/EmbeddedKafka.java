@@ -11,6 +11,18 @@ final class EmbeddedKafka {
     }
 
     static KafkaEndpoint start() {
+        KafkaClusterTestKit cluster = startCluster();
+        return new KafkaEndpoint(cluster.bootstrapServers(), "embedded", () -> {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                // The JVM is exiting; a broker that fails to close cleanly has nothing left to lose.
+            }
+        });
+    }
+
+    /** Formats and starts a one-node combined (broker and controller) cluster, and waits until its broker is ready. */
+    static KafkaClusterTestKit startCluster() {
         // A broker whose log dirs vanish while the JVM shuts down calls Exit.halt(1), which would end the test
         // JVM with a failure after every test passed. In a test JVM the broker must never end the process.
         Exit.setHaltProcedure((status, message) -> System.err.println("[quanyu-testkit] embedded broker asked to halt (" + status + "): " + message));
@@ -31,13 +43,7 @@ final class EmbeddedKafka {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new KafkaEndpoint(cluster.bootstrapServers(), "embedded", () -> {
-                try {
-                    cluster.close();
-                } catch (Exception e) {
-                    // The JVM is exiting; a broker that fails to close cleanly has nothing left to lose.
-                }
-            });
+            return cluster;
         } catch (Exception e) {
             throw new IllegalStateException("embedded Kafka did not start: " + e, e);
         }

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Carries out erasures from {@code privacy.erasure.v1}: the customer's chats, hand-offs, feedback and orders go, then an acknowledgement. */
+/** Carries out erasures from {@code privacy.erasure.v1}: chats, hand-offs, feedback and orders go (keys kept as digests), then an acknowledgement. */
 @ApplicationScoped
 public class ErasureListener {
 
@@ -31,7 +31,9 @@ public class ErasureListener {
         this.config = config;
         this.threads = threads;
         this.worker = new ErasureWorker(bootstrap, config.groupId() + "-erasure", SERVICE, (customerId, keys) -> {
+            // The customer id is its best key (u:42); a bare user id (42) names u:42.
             List<String> all = new ArrayList<>(keys);
+            all.add(customerId);
             all.add(UserKey.known(customerId));
             return conversations.erase(all) + orders.erase(all) + customerKeys.erase(all);
         }, metrics::erased, deadLetters);

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,22 +29,31 @@ public class OrderStore {
                    (SELECT max(r.refunded_at) FROM chat_refund r WHERE r.order_key = o.order_key)
             FROM chat_order o""";
 
+    private static final String INSERT_ORDER = """
+            INSERT INTO chat_order (order_key, order_id, user_key, placed_at, amount, currency, items, store_id)
+            SELECT v.* FROM (VALUES (?, ?, ?, ?::timestamptz, ?::numeric, ?, ?::int, ?))
+              AS v(order_key, order_id, user_key, placed_at, amount, currency, items, store_id)
+            WHERE %s
+            ON CONFLICT (order_key) DO NOTHING""".formatted(ErasedKeys.notErasedSince("v.user_key", "v.placed_at"));
+    private static final String INSERT_REFUND = """
+            INSERT INTO chat_refund (event_id, order_key, user_key, amount, refunded_at)
+            SELECT v.* FROM (VALUES (?, ?, ?, ?::numeric, ?::timestamptz)) AS v(event_id, order_key, user_key, amount, refunded_at)
+            WHERE %s
+            ON CONFLICT (event_id) DO NOTHING""".formatted(ErasedKeys.notErasedSince("v.user_key", "v.refunded_at"));
+
     private final DataSource dataSource;
 
     public OrderStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Stores the purchases and refunds of a batch; returns how many rows were new. */
+    /** Stores the purchases and refunds of a batch, except those of a key erased since (a replay); returns how many rows were new. */
     public int apply(List<CloudEvent> events) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement order = c.prepareStatement("""
-                     INSERT INTO chat_order (order_key, order_id, user_key, placed_at, amount, currency, items, store_id)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_key) DO NOTHING""");
-             PreparedStatement refund = c.prepareStatement("""
-                     INSERT INTO chat_refund (event_id, order_key, user_key, amount, refunded_at) VALUES (?, ?, ?, ?, ?)
-                     ON CONFLICT (event_id) DO NOTHING""")) {
+             PreparedStatement order = c.prepareStatement(INSERT_ORDER);
+             PreparedStatement refund = c.prepareStatement(INSERT_REFUND)) {
             c.setAutoCommit(false);
+            ErasedKeys.beforeWrite(c);
             for (CloudEvent e : events) {
                 EventType type = e.eventType().orElse(null);
                 if (type == EventType.PURCHASE) {
@@ -92,12 +102,16 @@ public class OrderStore {
         }
     }
 
-    /** Deletes every order and refund recorded under these keys. */
+    /**
+     * Deletes every order and refund recorded under these keys and records the keys as erased now, so that a replay of
+     * their older events is not stored again: one transaction.
+     */
     public int erase(List<String> userKeys) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement refunds = c.prepareStatement("DELETE FROM chat_refund WHERE user_key = ANY (?)");
              PreparedStatement orders = c.prepareStatement("DELETE FROM chat_order WHERE user_key = ANY (?)")) {
             c.setAutoCommit(false);
+            ErasedKeys.record(c, userKeys, Instant.now());
             refunds.setArray(1, c.createArrayOf("text", userKeys.toArray()));
             orders.setArray(1, c.createArrayOf("text", userKeys.toArray()));
             int n = refunds.executeUpdate() + orders.executeUpdate();

@@ -3,15 +3,12 @@ package io.quanyu.profile.api;
 import io.quanyu.support.ApiError;
 import io.quanyu.support.Admin;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quanyu.events.ErasureAck;
-import io.quanyu.events.ErasureRequest;
-import io.quanyu.events.EventCodec;
 import io.quanyu.events.Json;
-import io.quanyu.events.Topics;
 import io.quanyu.profile.domain.Portrait;
 import io.quanyu.profile.domain.PortraitView;
+import io.quanyu.profile.messaging.ErasureRelay;
 import io.quanyu.profile.messaging.PortraitViews;
-import io.quanyu.profile.messaging.ProfilePublisher;
+import io.quanyu.profile.store.ErasureOutbox;
 import io.quanyu.profile.store.ErasureStore;
 import io.quanyu.profile.store.ProfileStore;
 import jakarta.ws.rs.DELETE;
@@ -47,14 +44,17 @@ public class ProfileResource {
     private final ProfileStore store;
     private final ErasureStore erasures;
     private final PortraitViews views;
-    private final ProfilePublisher publisher;
+    private final ErasureOutbox outbox;
+    private final ErasureRelay relay;
 
-    public ProfileResource(DataSource dataSource, ProfileStore store, ErasureStore erasures, PortraitViews views, ProfilePublisher publisher) {
+    public ProfileResource(DataSource dataSource, ProfileStore store, ErasureStore erasures, PortraitViews views, ErasureOutbox outbox,
+                           ErasureRelay relay) {
         this.dataSource = dataSource;
         this.store = store;
         this.erasures = erasures;
         this.views = views;
-        this.publisher = publisher;
+        this.outbox = outbox;
+        this.relay = relay;
     }
 
     @GET
@@ -104,10 +104,15 @@ public class ProfileResource {
     @DELETE
     @Path("/{id}")
     @Admin
-    @Operation(summary = "Erase a customer (GDPR erasure)", description = "Deletes every row about the customer, publishes on privacy.erasure.v1 and a tombstone on profile.updates.v1. Admin.")
-    @APIResponse(responseCode = "200", description = "Erased; what was deleted")
+    @Operation(summary = "Erase a customer (GDPR erasure)", description = "Deletes every row about the customer and, in the same transaction, "
+            + "stores the erasure request for privacy.erasure.v1, the tombstone for profile.updates.v1 and this service's acknowledgement "
+            + "in an outbox; a relay publishes them as soon as the broker takes them, so an outage delays the other services' erasure but "
+            + "cannot lose it. Admin.")
+    @APIResponse(responseCode = "202", description = "Erased here; the request to the other services is stored and being published. "
+            + "Body: customer_id, erased_keys, erased_at")
     @APIResponse(responseCode = "401", description = "No admin token")
     @APIResponse(responseCode = "404", description = "No customer has this id")
+    @APIResponse(responseCode = "503", description = "The database is not answering; retry")
     public Response erase(@PathParam("id") String id) throws Exception {
         Instant at = Instant.now();
         String customer;
@@ -122,16 +127,15 @@ public class ProfileResource {
                 }
                 customer = found.get();
                 keys = erasures.erase(c, customer, at);
+                outbox.add(c, ErasureRelay.records(customer, keys, at));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         }
-        publisher.erased(customer);
-        publisher.send(Topics.PRIVACY_ERASURE, customer, EventCodec.encode(new ErasureRequest(customer, keys, at, "profile-service")));
-        publisher.send(Topics.PRIVACY_ERASURE_ACKS, customer, EventCodec.encode(new ErasureAck(customer, "profile-service", at, keys.size())));
-        return Response.ok(Map.of("customer_id", customer, "erased_keys", keys.size(), "erased_at", at)).build();
+        relay.nudge();
+        return Response.accepted(Map.of("customer_id", customer, "erased_keys", keys.size(), "erased_at", at)).build();
     }
 
     /** The customer of a user id or key; a bare id is tried as a user id first, then as an anonymous id. */

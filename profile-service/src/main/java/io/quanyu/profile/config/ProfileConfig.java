@@ -34,6 +34,9 @@ public interface ProfileConfig {
     /** The propensity and churn models and the behaviour clusters. */
     Models models();
 
+    /** The relay of the erasure outbox. */
+    Erasure erasure();
+
     /** Settings of the events.v1 consumer. */
     interface Consumer {
 
@@ -64,6 +67,14 @@ public interface ProfileConfig {
         /** How long a committed portrait may wait for its acknowledgement before the sweep sends it again. */
         @WithDefault("PT30S")
         Duration resendAfter();
+    }
+
+    /** Settings of the erasure outbox relay. */
+    interface Erasure {
+
+        /** How often the relay looks for records an outage left in the outbox (an erasure also wakes it at once). */
+        @WithDefault("PT5S")
+        Duration publishEvery();
     }
 
     /** Settings of the models. */

@@ -20,6 +20,8 @@ public class ProfileMetrics {
     private final Counter invalid;
     private final Counter failedBatches;
     private final Counter publishFailures;
+    private final Counter erasureRecords;
+    private final Counter erasurePublishFailures;
     private final Timer batch;
 
     public ProfileMetrics(MeterRegistry registry) {
@@ -29,6 +31,10 @@ public class ProfileMetrics {
         failedBatches = Counter.builder("quanyu.profile.batch.failures").description("Batches rolled back and read again").register(registry);
         publishFailures = Counter.builder("quanyu.profile.publish.failures")
                 .description("Committed batches whose portraits could not be published for their content").register(registry);
+        erasureRecords = Counter.builder("quanyu.profile.erasure.outbox.published")
+                .description("Erasure records (requests, tombstones, acknowledgements) relayed from the outbox to Kafka").register(registry);
+        erasurePublishFailures = Counter.builder("quanyu.profile.erasure.outbox.failures")
+                .description("Relay rounds that left erasure records in the outbox (broker or database away); retried").register(registry);
         batch = Timer.builder("quanyu.profile.batch").description("Time to apply one batch in one transaction")
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
@@ -45,6 +51,14 @@ public class ProfileMetrics {
 
     void publishFailed() {
         publishFailures.increment();
+    }
+
+    void erasureRecordsPublished(int records) {
+        erasureRecords.increment(records);
+    }
+
+    void erasurePublishFailed() {
+        erasurePublishFailures.increment();
     }
 
     void failedBatch() {

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes what a committed batch changed: the new portraits on {@code profile.updates.v1} (compacted, keyed
- * by customer; a tombstone for a customer merged away or erased) and links and merges on {@code profile.identity.v1}.
+ * by customer; a tombstone for a customer merged away; an erased one's goes through {@link ErasureRelay}) and links
+ * and merges on {@code profile.identity.v1}.
  */
 @ApplicationScoped
 public class ProfilePublisher {
@@ -75,16 +76,6 @@ public class ProfilePublisher {
         for (Future<RecordMetadata> ack : acks) {
             ack.get(30, TimeUnit.SECONDS);
         }
-    }
-
-    /** The tombstone of an erased customer; waits for the acknowledgement. */
-    public void erased(String customerId) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, customerId, null)).get(30, TimeUnit.SECONDS);
-    }
-
-    /** Sends one record and waits for it. */
-    public void send(String topic, String key, byte[] value) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
 
     @PreDestroy

@@ -9,9 +9,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Carries out erasures from {@code privacy.erasure.v1}: the customer's interactions and links go, then an acknowledgement. */
+/** Carries out erasures from {@code privacy.erasure.v1}: rows go (keys kept as digests), lists get tombstones, then an acknowledgement. */
 @ApplicationScoped
 public class ErasureListener {
 
@@ -22,10 +24,18 @@ public class ErasureListener {
     private final ConsumerThreads threads;
 
     public ErasureListener(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, RecommenderConfig config, CustomerStore customers,
-                           RecommenderMetrics metrics, ConsumerThreads threads, DeadLetters deadLetters) {
+                           ListPublisher lists, RecommenderMetrics metrics, ConsumerThreads threads, DeadLetters deadLetters) {
         this.config = config;
         this.threads = threads;
-        this.worker = new ErasureWorker(bootstrap, config.groupId() + "-erasure", SERVICE, customers::erase, metrics::erased, deadLetters);
+        // The tombstones go after the commit: a failure to send them fails the erasure, which is then retried whole
+        // (deleting again changes nothing) before it is acknowledged.
+        this.worker = new ErasureWorker(bootstrap, config.groupId() + "-erasure", SERVICE, (customerId, keys) -> {
+            int rows = customers.erase(customerId, keys);
+            List<String> listKeys = new ArrayList<>(keys);
+            listKeys.add(customerId);
+            lists.tombstones(listKeys);
+            return rows;
+        }, metrics::erased, deadLetters);
     }
 
     void start(@Observes StartupEvent event) {

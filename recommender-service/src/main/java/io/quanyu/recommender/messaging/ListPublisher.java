@@ -14,12 +14,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -57,8 +60,12 @@ public class ListPublisher {
         this.store = store;
         this.customers = customers;
         this.metrics = metrics;
+        // Bounded waits: with the broker away, a publication (and an erasure waiting for its lock) fails within
+        // seconds and is retried, instead of blocking for the client's default minutes.
         this.producer = new KafkaProducer<>(KafkaClientSettings.with(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.CLIENT_ID_CONFIG, "recommender-lists")), new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -111,6 +118,20 @@ public class ListPublisher {
             LOG.infof("published %d recommendation lists", published[0]);
         }
         return ran ? published[0] : -1;
+    }
+
+    /**
+     * Tombstones on recommendations.v1 for an erased customer under its id and each of its keys (a key the profile had
+     * not linked yet has its list under the key itself); returns once the broker acknowledged them all, or throws.
+     */
+    public void tombstones(Collection<String> customerIds) throws Exception {
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(customerIds)) {
+            sends.add(producer.send(new ProducerRecord<>(Topics.RECOMMENDATIONS, id, null)));
+        }
+        for (Future<RecordMetadata> f : sends) {
+            f.get(40, TimeUnit.SECONDS);
+        }
     }
 
     @PreDestroy

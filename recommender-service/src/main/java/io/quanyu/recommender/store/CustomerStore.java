@@ -118,21 +118,32 @@ public class CustomerStore {
         return out;
     }
 
-    /** Deletes every interaction and link of the keys, and the customer: one transaction. Returns rows deleted. */
+    /**
+     * Deletes every interaction and link of the keys, and the customer, and records the keys as erased now, so that a
+     * replay of their older events is not stored again: one transaction. It first waits for a publication of
+     * recommendations.v1 in progress, so no list of the customer can follow the tombstones sent after it. Returns
+     * rows deleted.
+     */
     public int erase(String customerId, List<String> keys) throws SQLException {
+        List<String> all = new ArrayList<>(keys);
+        all.add(customerId);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement interactions = c.prepareStatement("DELETE FROM interaction WHERE user_key = ANY(?)");
+            try (PreparedStatement publication = c.prepareStatement("SELECT pg_advisory_xact_lock(?)");
+                 PreparedStatement interactions = c.prepareStatement("DELETE FROM interaction WHERE user_key = ANY(?)");
                  PreparedStatement links = c.prepareStatement("DELETE FROM customer_key WHERE user_key = ANY(?) OR customer_id = ?");
                  PreparedStatement customer = c.prepareStatement("DELETE FROM customer WHERE customer_id = ?")) {
-                interactions.setArray(1, c.createArrayOf("text", keys.toArray()));
-                links.setArray(1, c.createArrayOf("text", keys.toArray()));
+                publication.setInt(1, PUBLICATION_LOCK);
+                publication.executeQuery().close();
+                ErasedKeys.record(c, all, Instant.now());
+                interactions.setArray(1, c.createArrayOf("text", all.toArray()));
+                links.setArray(1, c.createArrayOf("text", all.toArray()));
                 links.setString(2, customerId);
                 customer.setString(1, customerId);
                 int rows = interactions.executeUpdate() + links.executeUpdate() + customer.executeUpdate();
                 c.commit();
                 return rows;
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }

@@ -32,29 +32,45 @@ public class InteractionStore {
         }
     }
 
+    private static final String INSERT = """
+            INSERT INTO interaction (event_id, user_key, item_id, type, value, at, channel)
+            SELECT r.* FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::timestamptz[], ?::text[])
+              AS r(event_id, user_key, item_id, type, value, at, channel)
+            WHERE %s
+            ON CONFLICT DO NOTHING""".formatted(ErasedKeys.notErasedSince("r.user_key", "r.at"));
+
     private final DataSource dataSource;
 
     public InteractionStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Inserts rows not seen before (a redelivered event changes nothing); returns how many were new. */
+    /**
+     * Inserts rows not seen before (a redelivered event changes nothing), except those of a key erased at or after the
+     * row's time (a replay of an erased customer's events); returns how many were new.
+     */
     public int insert(List<Row> rows) throws SQLException {
         if (rows.isEmpty()) {
             return 0;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO interaction (event_id, user_key, item_id, type, value, at, channel)
-                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::timestamptz[], ?::text[])
-                ON CONFLICT DO NOTHING""")) {
-            ps.setArray(1, c.createArrayOf("text", rows.stream().map(Row::eventId).toArray()));
-            ps.setArray(2, c.createArrayOf("text", rows.stream().map(Row::userKey).toArray()));
-            ps.setArray(3, c.createArrayOf("text", rows.stream().map(Row::itemId).toArray()));
-            ps.setArray(4, c.createArrayOf("text", rows.stream().map(Row::type).toArray()));
-            ps.setArray(5, c.createArrayOf("float8", rows.stream().map(Row::value).toArray()));
-            ps.setArray(6, c.createArrayOf("timestamptz", rows.stream().map(r -> Timestamp.from(r.at())).toArray()));
-            ps.setArray(7, c.createArrayOf("text", rows.stream().map(Row::channel).toArray()));
-            return ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                ErasedKeys.beforeWrite(c);
+                ps.setArray(1, c.createArrayOf("text", rows.stream().map(Row::eventId).toArray()));
+                ps.setArray(2, c.createArrayOf("text", rows.stream().map(Row::userKey).toArray()));
+                ps.setArray(3, c.createArrayOf("text", rows.stream().map(Row::itemId).toArray()));
+                ps.setArray(4, c.createArrayOf("text", rows.stream().map(Row::type).toArray()));
+                ps.setArray(5, c.createArrayOf("float8", rows.stream().map(Row::value).toArray()));
+                ps.setArray(6, c.createArrayOf("timestamptz", rows.stream().map(r -> Timestamp.from(r.at())).toArray()));
+                ps.setArray(7, c.createArrayOf("text", rows.stream().map(Row::channel).toArray()));
+                int n = ps.executeUpdate();
+                c.commit();
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         }
     }
 
