@@ -51,7 +51,10 @@ public final class ChaosAudit {
     private ChaosAudit() {
     }
 
-    /** {@code ChaosAudit <bootstrap> <jdbc-server-url ending in /> <db-user> <db-password> <run> <expected-events> <poison>}. */
+    /** The services that hold personal data and must acknowledge an erasure. */
+    static final List<String> ERASING = List.of("profile-service", "recommender-service", "chatbot-service", "ad-optimizer-service");
+
+    /** {@code ChaosAudit <bootstrap> <jdbc-server-url ending in /> <db-user> <db-password> <run> <expected-events> <poison> [erased user id]}. */
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
         String server = args[1];
@@ -60,6 +63,7 @@ public final class ChaosAudit {
         String run = args[4];
         long expectedEvents = Long.parseLong(args[5]);
         int poison = Integer.parseInt(args[6]);
+        String erasedUser = args.length > 7 ? args[7] : null;
 
         Map<String, Integer> seen = new HashMap<>();
         List<CloudEvent> events = new ArrayList<>();
@@ -93,19 +97,42 @@ public final class ChaosAudit {
             }
         });
 
+        // The customer erased during the broker outage: their keys, and which services acknowledged.
+        Set<String> erasedKeys = new HashSet<>();
+        Set<String> acked = new java.util.TreeSet<>();
+        if (erasedUser != null) {
+            String customer = "u:" + erasedUser;
+            readAll(bootstrap, Topics.PRIVACY_ERASURE, r -> {
+                if (EventCodec.decode(r.value(), io.quanyu.events.ErasureRequest.class) instanceof Decoded.Ok<io.quanyu.events.ErasureRequest> ok
+                        && ok.value().customerId().equals(customer)) {
+                    erasedKeys.add(customer);
+                    erasedKeys.addAll(ok.value().keys());
+                }
+            });
+            readAll(bootstrap, Topics.PRIVACY_ERASURE_ACKS, r -> {
+                if (EventCodec.decode(r.value(), io.quanyu.events.ErasureAck.class) instanceof Decoded.Ok<io.quanyu.events.ErasureAck> ok
+                        && ok.value().customerId().equals(customer)) {
+                    acked.add(ok.value().service());
+                }
+            });
+        }
+        // What services holding personal data keep of the stream: everything but the erased customer's events.
+        List<CloudEvent> kept = events.stream().filter(e -> !erasedKeys.contains(e.subject())).toList();
+
         List<Line> lines = new ArrayList<>();
         long records = seen.values().stream().mapToLong(Integer::longValue).sum();
         lines.add(new Line("ingestion-service", expectedEvents, seen.size(), records - seen.size(), Math.max(0, expectedEvents - seen.size()),
                 rawParked[0], poison));
-        Set<String> all = new HashSet<>(seen.keySet());
         try (Connection c = DriverManager.getConnection(server + "quanyu_profile", user, password)) {
             Set<String> applied = strings(c, "SELECT DISTINCT event_id FROM customer_event");
             long rows = number(c, "SELECT count(*) FROM customer_event");
-            lines.add(line("profile-service", all, applied, rows - applied.size(), parked.getOrDefault("quanyu-profile", 0L), poison));
+            Set<String> expected = new HashSet<>();
+            kept.forEach(e -> expected.add(e.id()));
+            lines.add(line("profile-service", expected, applied, rows - applied.size(), parked.getOrDefault("quanyu-profile", 0L), poison));
         }
         Set<String> interactions = new HashSet<>();
         long interactionRows = 0;
-        for (CloudEvent e : events) {
+        for (CloudEvent e : kept) {
             EventType t = e.eventType().orElseThrow();
             switch (t) {
                 case PRODUCT_VIEW, ADD_TO_CART, FAVORITE, REVIEW -> {
@@ -138,11 +165,15 @@ public final class ChaosAudit {
         Set<String> purchases = new HashSet<>();
         long units = 0;
         for (CloudEvent e : events) {
+            boolean erased = erasedKeys.contains(e.subject());
             if (e.data() instanceof Purchase p) {
-                orders.add("order:" + p.orderId().toUpperCase(Locale.ROOT));
+                // Demand is not personal data: forecast keeps every sale, erased customer's too.
                 purchases.add(e.id());
                 units += p.lines().stream().mapToLong(OrderLine::quantity).sum();
-            } else if (e.data() instanceof Refund) {
+                if (!erased) {
+                    orders.add("order:" + p.orderId().toUpperCase(Locale.ROOT));
+                }
+            } else if (e.data() instanceof Refund && !erased) {
                 refunds.add("refund:" + e.id());
             }
         }
@@ -172,6 +203,12 @@ public final class ChaosAudit {
             System.out.printf("%-22s %,10d %,10d %,11d %,6d %,7d%s%n", l.service(), l.expected(), l.applied(), l.duplicated(), l.lost(), l.parked(),
                     l.ok() ? "" : "   <-- must be duplicated 0, lost 0, parked " + l.poison());
             ok &= l.ok();
+        }
+        if (erasedUser != null) {
+            List<String> missing = ERASING.stream().filter(s -> !acked.contains(s)).toList();
+            System.out.printf("erasure of u:%s (DELETE while the broker was down, %d keys): acknowledged by %s%s%n", erasedUser, erasedKeys.size(),
+                    String.join(", ", acked), missing.isEmpty() ? "" : "; NOT by " + String.join(", ", missing) + "   <-- must be every service holding personal data");
+            ok &= missing.isEmpty() && !erasedKeys.isEmpty();
         }
         letters.forEach((consumer, n) -> {
             if (n > parked.getOrDefault(consumer, 0L)) {

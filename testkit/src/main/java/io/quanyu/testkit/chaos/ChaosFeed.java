@@ -6,6 +6,7 @@ import io.quanyu.events.TopicAdmin;
 import io.quanyu.events.Topics;
 import io.quanyu.events.data.ProductView;
 import io.quanyu.testkit.replay.Counts;
+import io.quanyu.testkit.replay.MovieLensData;
 import io.quanyu.testkit.replay.MovieLensReplay;
 import io.quanyu.testkit.replay.RawMessage;
 import io.quanyu.testkit.replay.ReplayOptions;
@@ -39,8 +40,16 @@ public final class ChaosFeed {
         String run = args[1];
         int seconds = Integer.parseInt(args[2]);
         int poison = Integer.parseInt(args[3]);
-        List<RawMessage> messages = MovieLensReplay.messages(ReplayOptions.defaults()
-                .withAnchor(Instant.now().minus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)));
+        ReplayOptions options = ReplayOptions.defaults()
+                .withAnchor(Instant.now().minus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        MovieLensData data = MovieLensData.load(options.dataDir());
+        List<RawMessage> messages = MovieLensReplay.messages(data, options);
+        // The customer the bench erases while the broker is down: the one whose last rating is the earliest, so all of
+        // their traffic has been sent by then and none of it can bring them back afterwards.
+        Map<Integer, Long> lastRating = new java.util.HashMap<>();
+        data.ratings().forEach(r -> lastRating.merge(r.userId(), r.epochSecond(), Math::max));
+        int erase = lastRating.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        System.out.println("erase " + io.quanyu.testkit.replay.ReplayIds.userId(erase));
         Counts counts = MovieLensReplay.count(messages);
         TopicAdmin.ensureTopics(bootstrap);
         CloudEvent template = PoisonMix.event(run + "-template", "u:" + run, EventType.PRODUCT_VIEW, new ProductView("p-1", null, null), Instant.now());
