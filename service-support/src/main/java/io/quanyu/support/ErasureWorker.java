@@ -9,6 +9,7 @@ import io.quanyu.events.EventCodec;
 import io.quanyu.events.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Carries out a service's part of {@code privacy.erasure.v1}: erases, then acknowledges on
- * {@code privacy.erasure.acks.v1}. The offset is committed only after the acknowledgement, so a crash in between
+ * {@code privacy.erasure.acks.v1}. Offsets are committed only after the acknowledgements, so a crash in between
  * repeats an (idempotent) erasure rather than losing it; an erasure that fails because the database or broker is away
  * is retried until they are back, never skipped. A request that is not one, or that the store refuses for what it
  * contains, is parked on the dead-letter topic (and alerted on), to be re-driven after a fix.
@@ -72,6 +73,7 @@ public final class ErasureWorker extends ConsumerLoop {
             while (running()) {
                 ConsumerRecords<byte[], byte[]> batch = c.poll(Duration.ofMillis(500));
                 boolean again = false;
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 for (TopicPartition tp : batch.partitions()) {
                     for (ConsumerRecord<byte[], byte[]> r : batch.records(tp)) {
                         if (again || !handle(r)) {
@@ -79,8 +81,12 @@ public final class ErasureWorker extends ConsumerLoop {
                             again = true;
                             break;
                         }
-                        c.commitSync(Map.of(tp, new OffsetAndMetadata(r.offset() + 1)));
+                        done.put(tp, new OffsetAndMetadata(r.offset() + 1));
                     }
+                }
+                // Past what was erased and acknowledged (or parked); a crash before this repeats idempotent erasures only.
+                if (!done.isEmpty()) {
+                    c.commitSync(done);
                 }
             }
         } finally {

@@ -219,26 +219,82 @@ class ConsumerRuntimeTest {
                     stored.add(id);
                 }, stored::remove), threads::running, deadLetters);
         threads.start("runtime-test-feed", feed);
-        KafkaTestClient kafka = KafkaTestClient.shared();
+        // 10,000 products with 1,000 records among them the feed cannot apply: 800 of eight undecodable kinds, 200 it refuses.
+        List<String> bad = List.of("{\"product_id\": 1,", "", "[1]", "{\"title\":\"no id\"}", "{\"product_id\":\"x\",\"title\":\"a\\u0000b\"}",
+                "{\"product_id\":\"x\",\"title\":\"t\",\"price\":-1}", "{\"product_id\":\"x\",\"title\":\"t\",\"price\":\"free\"}",
+                "{\"product_id\":\"x\",\"title\":\"t\",\"price\":99999999}");
+        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>();
         Set<String> expected = new HashSet<>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 11_000; i++) {
             String id = prefix + i;
-            String title = i % 50 == 3 ? "refuse me" : "Tea " + i;
-            byte[] value = i % 40 == 5 ? "{\"product_id\": 1,".getBytes() : io.quanyu.events.EventCodec.encode(
-                    new io.quanyu.events.Product(id, title, null, "tea", null, BigDecimal.ONE, "CNY", true, null));
-            kafka.send(topic, id, value);
-            if (i % 50 != 3 && i % 40 != 5) {
-                expected.add(id);
+            byte[] value;
+            if (i % 11 == 5 && i / 11 % 5 != 4) {
+                value = bad.get(i / 11 % bad.size()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            } else {
+                String title = i % 11 == 5 ? "refuse me" : "Tea " + i;
+                value = io.quanyu.events.EventCodec.encode(new io.quanyu.events.Product(id, title, null, "tea", null, BigDecimal.ONE, "CNY", true, null));
+                if (i % 11 != 5) {
+                    expected.add(id);
+                }
             }
+            records.add(new ProducerRecord<>(topic, id, value));
         }
-        await(() -> stored.containsAll(expected), Duration.ofSeconds(60), "the feed to store every valid product");
+        KafkaTestClient.shared().sendAll(records);
+        await(() -> stored.containsAll(expected), Duration.ofSeconds(120), "the feed to store every valid product");
+        assertThat(expected).hasSize(10_000);
         try (DeadLetterTail tail = new DeadLetterTail(Infra.kafka().bootstrapServers())) {
-            List<DeadLetter> parked = tail.await(9, DeadLetterTail.of("runtime-feed-" + run, prefix), Duration.ofSeconds(30));
-            assertThat(parked).hasSize(9);
-            assertThat(parked.stream().filter(d -> d.reason().equals(DeadLetter.UNDECODABLE))).hasSize(5);
-            assertThat(parked.stream().filter(d -> d.reason().equals(DeadLetter.UNAPPLICABLE))).hasSize(4)
+            List<DeadLetter> parked = tail.await(1000, DeadLetterTail.of("runtime-feed-" + run, prefix), Duration.ofSeconds(60));
+            assertThat(parked).hasSize(1000);
+            assertThat(parked.stream().filter(d -> d.reason().equals(DeadLetter.UNDECODABLE))).hasSize(800);
+            assertThat(parked.stream().filter(d -> d.reason().equals(DeadLetter.UNAPPLICABLE))).hasSize(200)
                     .allSatisfy(d -> assertThat(d.detail()).contains("cannot keep"));
         }
+        assertThat(stored).hasSize(10_000);
         assertThat(feed.failing()).isFalse();
+    }
+
+    @Test
+    void anErasureWorkerParksWhatIsNoRequestAndErasesTheRestOnce() throws Exception {
+        java.util.Map<String, Integer> erased = new java.util.concurrent.ConcurrentHashMap<>();
+        String prefix = "erase-" + run + "-";
+        ErasureWorker worker = new ErasureWorker(Infra.kafka().bootstrapServers(), "runtime-erasure-" + run, "runtime-test", (customer, keys) -> {
+            if (!customer.startsWith(prefix)) {
+                return 0; // other tests' requests on the shared broker
+            }
+            if (customer.endsWith("-refused")) {
+                throw new IllegalArgumentException("a key this store cannot look up");
+            }
+            erased.merge(customer, 1, Integer::sum);
+            return 1;
+        }, () -> { }, deadLetters);
+        threads.start("runtime-test-erasure", worker);
+        List<String> bad = List.of("not json", "", "[]", "{\"keys\":[]}", "{\"customer_id\":\"a\\u0000b\",\"keys\":[],\"requested_at\":\"2026-01-01T00:00:00Z\"}",
+                "{\"customer_id\":\"x\",\"keys\":\"k\",\"requested_at\":\"2026-01-01T00:00:00Z\"}",
+                "{\"customer_id\":\"x\",\"keys\":[],\"requested_at\":\"yesterday\"}", "{\"customer_id\":7");
+        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+        int good = 0;
+        for (int i = 0; i < 11_000; i++) {
+            String customer = prefix + i;
+            byte[] value;
+            if (i % 11 == 5 && i / 11 % 5 != 4) {
+                value = bad.get(i / 11 % bad.size()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            } else {
+                String id = i % 11 == 5 ? customer + "-refused" : customer;
+                value = io.quanyu.events.EventCodec.encode(new io.quanyu.events.ErasureRequest(id, List.of("a:" + id), Instant.now(), "test"));
+                good += i % 11 == 5 ? 0 : 1;
+            }
+            records.add(new ProducerRecord<>(Topics.PRIVACY_ERASURE, customer, value));
+        }
+        KafkaTestClient.shared().sendAll(records);
+        int expected = good;
+        await(() -> erased.size() == expected, Duration.ofSeconds(180), "every erasure carried out");
+        try (DeadLetterTail tail = new DeadLetterTail(Infra.kafka().bootstrapServers())) {
+            List<DeadLetter> parked = tail.await(1000, DeadLetterTail.of("runtime-erasure-" + run, prefix), Duration.ofSeconds(60));
+            assertThat(parked).hasSize(1000);
+            assertThat(parked.stream().filter(d -> d.reason().equals(DeadLetter.UNDECODABLE))).hasSize(800);
+            assertThat(parked.stream().filter(d -> d.reason().equals(DeadLetter.UNAPPLICABLE))).hasSize(200);
+        }
+        assertThat(erased).hasSize(10_000).allSatisfy((customer, times) -> assertThat(times).as(customer).isEqualTo(1));
+        assertThat(worker.failing()).isFalse();
     }
 }
