@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * acknowledged them, so a failure (counted, logged) leaves them for the next one: a request never waits for Kafka, and
  * nothing is lost while Kafka is away.
  */
-public final class OutboxRelay implements Runnable {
+public final class OutboxRelay implements Runnable, ConsumerThreads.Stoppable {
 
     /** One round: claims a batch of unpublished rows, sends them with the producer, marks them; returns how many. */
     @FunctionalInterface
@@ -61,6 +61,7 @@ public final class OutboxRelay implements Runnable {
     }
 
     /** Ends the loop after the current round. */
+    @Override
     public void stop() {
         running = false;
         nudge.release();

@@ -5,12 +5,12 @@ import io.quanyu.chatbot.store.OutboxStore;
 import io.quanyu.events.ChatTurn;
 import io.quanyu.events.SupportHandoff;
 import io.quanyu.events.Topics;
+import io.quanyu.support.ConsumerThreads;
 import io.quanyu.support.OutboxRelay;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,10 +23,11 @@ public class Publisher {
     private static final int BATCH = 500;
 
     private final OutboxRelay relay;
-    private Thread thread;
+    private final ConsumerThreads threads;
 
     public Publisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, ChatbotConfig config, OutboxStore outbox,
-                     ChatbotMetrics metrics) {
+                     ChatbotMetrics metrics, ConsumerThreads threads) {
+        this.threads = threads;
         this.relay = new OutboxRelay(bootstrap, "chatbot-publisher", config.publishEvery(), producer ->
                 outbox.publishTurns(BATCH, batch -> OutboxRelay.sendAll(producer, Topics.CHAT_TRANSCRIPTS, batch, ChatTurn::userKey))
                         + outbox.publishHandoffs(BATCH, batch -> OutboxRelay.sendAll(producer, Topics.SUPPORT_HANDOFF, batch, SupportHandoff::sessionId)),
@@ -34,14 +35,12 @@ public class Publisher {
     }
 
     void start(@Observes StartupEvent event) {
-        thread = Thread.ofPlatform().name("chatbot-publisher").start(relay);
+        // Watched: a relay thread that died would leave the outbox growing with liveness UP.
+        threads.start("chatbot-publisher", relay);
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        relay.stop();
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(10));
-        }
+    void stop(@Observes ShutdownEvent event) {
+        threads.stop();
     }
 
     /** Asks for a round now (a turn was just stored). */

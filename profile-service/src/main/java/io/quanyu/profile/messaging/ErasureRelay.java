@@ -6,12 +6,12 @@ import io.quanyu.events.EventCodec;
 import io.quanyu.events.Topics;
 import io.quanyu.profile.config.ProfileConfig;
 import io.quanyu.profile.store.ErasureOutbox;
+import io.quanyu.support.ConsumerThreads;
 import io.quanyu.support.OutboxRelay;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +29,11 @@ public class ErasureRelay {
     private static final int BATCH = 300;
 
     private final OutboxRelay relay;
-    private Thread thread;
+    private final ConsumerThreads threads;
 
     public ErasureRelay(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, ProfileConfig config, ErasureOutbox outbox,
-                        ProfileMetrics metrics) {
+                        ProfileMetrics metrics, ConsumerThreads threads) {
+        this.threads = threads;
         this.relay = new OutboxRelay(bootstrap, "profile-erasure-relay", config.erasure().publishEvery(),
                 producer -> outbox.publish(BATCH, batch -> send(producer, batch)), metrics::erasureRecordsPublished, metrics::erasurePublishFailed);
     }
@@ -59,14 +60,12 @@ public class ErasureRelay {
 
     void start(@Observes StartupEvent event) {
         // On every instance, API-only ones included: those answer the DELETE.
-        thread = Thread.ofPlatform().name("profile-erasure-relay").start(relay);
+        // Watched: a relay thread that died would leave the outbox growing with liveness UP.
+        threads.start("profile-erasure-relay", relay);
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        relay.stop();
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(10));
-        }
+    void stop(@Observes ShutdownEvent event) {
+        threads.stop();
     }
 
     /** Asks for a round now (an erasure was just committed). */
