@@ -1,7 +1,6 @@
 package io.quanyu.support;
 
 import io.quanyu.events.KafkaClientSettings;
-import io.quanyu.events.DeadLetter;
 import io.quanyu.events.Decoded;
 import io.quanyu.events.EventCodec;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +93,7 @@ public final class CompactedFeed<T> extends ConsumerLoop {
                 for (TopicPartition tp : batch.partitions()) {
                     for (ConsumerRecord<byte[], byte[]> r : batch.records(tp)) {
                         // After a failure (or when stopping) the rest of the batch is read again, from where it stopped.
-                        if (again || !handle(r)) {
+                        if (again || !(r.key() == null || applyOrPark(r, this::apply))) {
                             c.seek(tp, r.offset());
                             again = true;
                             break;
@@ -109,31 +108,6 @@ public final class CompactedFeed<T> extends ConsumerLoop {
         return running() && running.getAsBoolean();
     }
 
-    /** Applies (or parks) one record; false when it must be read again (a transient failure, after its backoff). */
-    private boolean handle(ConsumerRecord<byte[], byte[]> r) {
-        if (r.key() == null) {
-            return true;
-        }
-        try {
-            try {
-                apply(r);
-            } catch (Exception | StackOverflowError e) {
-                if (Failures.isTransient(e)) {
-                    throw e;
-                }
-                park(r, e instanceof Undecodable ? DeadLetter.UNDECODABLE : DeadLetter.UNAPPLICABLE, Failures.describe(e), e instanceof Undecodable ? null : e);
-            }
-            succeeded();
-            return true;
-        } catch (Throwable e) {
-            if (e instanceof Error err && !(e instanceof StackOverflowError)) {
-                throw err;
-            }
-            failed(e);
-            return false;
-        }
-    }
-
     private void apply(ConsumerRecord<byte[], byte[]> r) throws Exception {
         String key = new String(r.key(), StandardCharsets.UTF_8);
         if (r.value() == null) {
@@ -142,19 +116,12 @@ public final class CompactedFeed<T> extends ConsumerLoop {
         }
         switch (EventCodec.decode(r.value(), type)) {
             case Decoded.Ok<T> ok -> sink.put(key, ok.value());
-            case Decoded.Failed<T> f -> throw new Undecodable("not a valid " + type.getSimpleName() + ": " + f.code().wire() + ": " + f.detail());
+            case Decoded.Failed<T> f -> throw new UndecodableRecord("not a valid " + type.getSimpleName() + ": " + f.code().wire() + ": " + f.detail());
         }
     }
 
     @Override
     public void applyParked(ConsumerRecord<byte[], byte[]> record) throws Exception {
         apply(record);
-    }
-
-    /** A record that is not a value of the topic's type. */
-    private static final class Undecodable extends IllegalArgumentException {
-        Undecodable(String message) {
-            super(message);
-        }
     }
 }

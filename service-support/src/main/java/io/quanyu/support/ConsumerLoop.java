@@ -1,5 +1,6 @@
 package io.quanyu.support;
 
+import io.quanyu.events.DeadLetter;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.InterruptException;
@@ -70,6 +71,39 @@ public abstract class ConsumerLoop implements Runnable, Redrivable, ConsumerThre
         }
         failing = false;
         backoffMillis = FIRST_BACKOFF.toMillis();
+    }
+
+    /** What a loop does with one record; throws when it cannot. */
+    @FunctionalInterface
+    protected interface Apply {
+        void apply(ConsumerRecord<byte[], byte[]> record) throws Exception;
+    }
+
+    /**
+     * Applies one record, or parks it when it fails for what it contains ({@link UndecodableRecord} as undecodable,
+     * anything else as unapplicable); false when it must be read again: a transient failure (after its backoff), or
+     * stopping mid-way.
+     */
+    protected final boolean applyOrPark(ConsumerRecord<byte[], byte[]> record, Apply apply) {
+        try {
+            try {
+                apply.apply(record);
+            } catch (Exception | StackOverflowError e) {
+                if (Failures.isTransient(e) || !running) {
+                    throw e;
+                }
+                boolean undecodable = e instanceof UndecodableRecord;
+                park(record, undecodable ? DeadLetter.UNDECODABLE : DeadLetter.UNAPPLICABLE, Failures.describe(e), undecodable ? null : e);
+            }
+            succeeded();
+            return true;
+        } catch (Throwable e) {
+            if (e instanceof Error err && !(e instanceof StackOverflowError)) {
+                throw err;
+            }
+            failed(e);
+            return false;
+        }
     }
 
     /** Parks one record (throws when the broker would not take it: treat as transient). */

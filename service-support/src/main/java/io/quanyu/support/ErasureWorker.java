@@ -1,7 +1,6 @@
 package io.quanyu.support;
 
 import io.quanyu.events.KafkaClientSettings;
-import io.quanyu.events.DeadLetter;
 import io.quanyu.events.Decoded;
 import io.quanyu.events.ErasureAck;
 import io.quanyu.events.ErasureRequest;
@@ -76,7 +75,7 @@ public final class ErasureWorker extends ConsumerLoop {
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 for (TopicPartition tp : batch.partitions()) {
                     for (ConsumerRecord<byte[], byte[]> r : batch.records(tp)) {
-                        if (again || !handle(r)) {
+                        if (again || !applyOrPark(r, this::apply)) {
                             c.seek(tp, r.offset());
                             again = true;
                             break;
@@ -94,32 +93,9 @@ public final class ErasureWorker extends ConsumerLoop {
         }
     }
 
-    /** Carries out (or parks) one request; false when it must be read again. */
-    private boolean handle(ConsumerRecord<byte[], byte[]> r) {
-        try {
-            try {
-                apply(r);
-            } catch (Exception | StackOverflowError e) {
-                if (Failures.isTransient(e) || !running()) {
-                    throw e;
-                }
-                boolean undecodable = e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("not an erasure request");
-                park(r, undecodable ? DeadLetter.UNDECODABLE : DeadLetter.UNAPPLICABLE, Failures.describe(e), undecodable ? null : e);
-            }
-            succeeded();
-            return true;
-        } catch (Throwable e) {
-            if (e instanceof Error err && !(e instanceof StackOverflowError)) {
-                throw err;
-            }
-            failed(e);
-            return false;
-        }
-    }
-
     private void apply(ConsumerRecord<byte[], byte[]> r) throws Exception {
         if (r.value() == null || !(EventCodec.decode(r.value(), ErasureRequest.class) instanceof Decoded.Ok<ErasureRequest> ok)) {
-            throw new IllegalArgumentException("not an erasure request: " + (r.value() == null ? "no value"
+            throw new UndecodableRecord("not an erasure request: " + (r.value() == null ? "no value"
                     : ((Decoded.Failed<ErasureRequest>) EventCodec.decode(r.value(), ErasureRequest.class)).detail()));
         }
         ErasureRequest request = ok.value();

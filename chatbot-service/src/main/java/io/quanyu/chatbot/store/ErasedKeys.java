@@ -1,53 +1,11 @@
 package io.quanyu.chatbot.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Collection;
+import io.quanyu.support.ErasedKeyGuard;
 
-/** The erased-key guard: digests of erased keys with their erasure time, and the lock that orders an erasure against the writes it guards. */
+/** This service's erased-key guard: its own advisory lock ("CHT1"), since services may share one database. */
 final class ErasedKeys {
 
-    // A write takes the lock shared and an erasure exclusively, so a write either commits before the erasure (whose
-    // deletes then see its rows) or starts after it (and sees the digests): none slips in between.
-
-    /** "CHT1" (unlike other services' locks: they may share a database), held for the transaction. */
-    private static final int LOCK = 0x4348_5431;
-
-    /** The digest of a key as SQL computes it from {@code column}: hex SHA-256 of its UTF-8 bytes. */
-    static String digestOf(String column) {
-        return "encode(sha256(convert_to(" + column + ", 'UTF8')), 'hex')";
-    }
-
-    /** A condition that holds unless {@code keyColumn} was erased at or after {@code timeColumn}. */
-    static String notErasedSince(String keyColumn, String timeColumn) {
-        return "NOT EXISTS (SELECT 1 FROM erased_key e WHERE e.key_digest = " + digestOf(keyColumn) + " AND e.erased_at >= " + timeColumn + ")";
-    }
-
-    /** Before a guarded write, in its transaction: waits for an erasure being committed. */
-    static void beforeWrite(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock_shared(?)")) {
-            ps.setInt(1, LOCK);
-            ps.executeQuery().close();
-        }
-    }
-
-    /** Records the keys as erased at {@code at} (never moving a time back), in the erasure's transaction, after in-flight writes. */
-    static void record(Connection c, Collection<String> keys, Instant at) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setInt(1, LOCK);
-            lock.executeQuery().close();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO erased_key (key_digest, erased_at) SELECT DISTINCT " + digestOf("k")
-                + ", ?::timestamptz FROM unnest(?::text[]) k"
-                + " ON CONFLICT (key_digest) DO UPDATE SET erased_at = GREATEST(erased_key.erased_at, excluded.erased_at)")) {
-            ps.setTimestamp(1, Timestamp.from(at));
-            ps.setArray(2, c.createArrayOf("text", keys.toArray()));
-            ps.executeUpdate();
-        }
-    }
+    static final ErasedKeyGuard GUARD = new ErasedKeyGuard(0x4348_5431);
 
     private ErasedKeys() {
     }

@@ -1,5 +1,6 @@
 package io.quanyu.chatbot.store;
 
+import io.quanyu.support.ErasedKeyGuard;
 import io.quanyu.chatbot.domain.dialogue.OrderFacts;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.events.EventType;
@@ -34,12 +35,12 @@ public class OrderStore {
             SELECT v.* FROM (VALUES (?, ?, ?, ?::timestamptz, ?::numeric, ?, ?::int, ?))
               AS v(order_key, order_id, user_key, placed_at, amount, currency, items, store_id)
             WHERE %s
-            ON CONFLICT (order_key) DO NOTHING""".formatted(ErasedKeys.notErasedSince("v.user_key", "v.placed_at"));
+            ON CONFLICT (order_key) DO NOTHING""".formatted(ErasedKeyGuard.notErasedSince("v.user_key", "v.placed_at"));
     private static final String INSERT_REFUND = """
             INSERT INTO chat_refund (event_id, order_key, user_key, amount, refunded_at)
             SELECT v.* FROM (VALUES (?, ?, ?, ?::numeric, ?::timestamptz)) AS v(event_id, order_key, user_key, amount, refunded_at)
             WHERE %s
-            ON CONFLICT (event_id) DO NOTHING""".formatted(ErasedKeys.notErasedSince("v.user_key", "v.refunded_at"));
+            ON CONFLICT (event_id) DO NOTHING""".formatted(ErasedKeyGuard.notErasedSince("v.user_key", "v.refunded_at"));
 
     private final DataSource dataSource;
 
@@ -53,7 +54,7 @@ public class OrderStore {
              PreparedStatement order = c.prepareStatement(INSERT_ORDER);
              PreparedStatement refund = c.prepareStatement(INSERT_REFUND)) {
             c.setAutoCommit(false);
-            ErasedKeys.beforeWrite(c);
+            ErasedKeys.GUARD.beforeWrite(c);
             for (CloudEvent e : events) {
                 EventType type = e.eventType().orElse(null);
                 if (type == EventType.PURCHASE) {
@@ -111,7 +112,7 @@ public class OrderStore {
              PreparedStatement refunds = c.prepareStatement("DELETE FROM chat_refund WHERE user_key = ANY (?)");
              PreparedStatement orders = c.prepareStatement("DELETE FROM chat_order WHERE user_key = ANY (?)")) {
             c.setAutoCommit(false);
-            ErasedKeys.record(c, userKeys, Instant.now());
+            ErasedKeys.GUARD.record(c, userKeys, Instant.now());
             refunds.setArray(1, c.createArrayOf("text", userKeys.toArray()));
             orders.setArray(1, c.createArrayOf("text", userKeys.toArray()));
             int n = refunds.executeUpdate() + orders.executeUpdate();

@@ -135,7 +135,7 @@ public class CustomerStore {
                  PreparedStatement customer = c.prepareStatement("DELETE FROM customer WHERE customer_id = ?")) {
                 publication.setInt(1, PUBLICATION_LOCK);
                 publication.executeQuery().close();
-                ErasedKeys.record(c, all, Instant.now());
+                ErasedKeys.GUARD.record(c, all, Instant.now());
                 interactions.setArray(1, c.createArrayOf("text", all.toArray()));
                 links.setArray(1, c.createArrayOf("text", all.toArray()));
                 links.setString(2, customerId);

@@ -1,5 +1,6 @@
 package io.quanyu.recommender.store;
 
+import io.quanyu.support.ErasedKeyGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +38,7 @@ public class InteractionStore {
             SELECT r.* FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::timestamptz[], ?::text[])
               AS r(event_id, user_key, item_id, type, value, at, channel)
             WHERE %s
-            ON CONFLICT DO NOTHING""".formatted(ErasedKeys.notErasedSince("r.user_key", "r.at"));
+            ON CONFLICT DO NOTHING""".formatted(ErasedKeyGuard.notErasedSince("r.user_key", "r.at"));
 
     private final DataSource dataSource;
 
@@ -56,7 +57,7 @@ public class InteractionStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                ErasedKeys.beforeWrite(c);
+                ErasedKeys.GUARD.beforeWrite(c);
                 ps.setArray(1, c.createArrayOf("text", rows.stream().map(Row::eventId).toArray()));
                 ps.setArray(2, c.createArrayOf("text", rows.stream().map(Row::userKey).toArray()));
                 ps.setArray(3, c.createArrayOf("text", rows.stream().map(Row::itemId).toArray()));
