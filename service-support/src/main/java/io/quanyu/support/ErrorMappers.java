@@ -3,17 +3,21 @@ package io.quanyu.support;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Every error as JSON: framework errors (404, 405, 415) keep their status; JSON of the wrong shape is a 400 that says
- * where; a database that cannot answer is a 503 to retry; anything unexpected is a logged 500.
+ * Every error as JSON: framework errors (404, 405, 415) keep their status; a path or query value of the wrong type and
+ * JSON of the wrong shape are a 400 that says which and where; a database that cannot answer is a 503 to retry; anything
+ * unexpected is a logged 500.
  */
 public class ErrorMappers {
 
@@ -23,6 +27,19 @@ public class ErrorMappers {
     public Response framework(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         return ApiError.response(status.getStatusCode(), status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'), e.getMessage());
+    }
+
+    /**
+     * Quarkus REST reports a path or query value it cannot convert (limit=abc for an int) as a NotFoundException caused by
+     * the conversion's failure, as JAX-RS prescribes; the resource exists and the client sent a wrong value, so 400.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, ResourceInfo resource, UriInfo uri) {
+        if (e.getCause() == null || e.getCause() instanceof WebApplicationException) {
+            return framework(e);
+        }
+        return ApiError.response(Response.Status.BAD_REQUEST, "invalid_parameter",
+                BadParameter.describe(resource == null ? null : resource.getResourceMethod(), uri));
     }
 
     @ServerExceptionMapper

@@ -132,9 +132,23 @@ public interface ForecastServiceConfig {
     /** Settings of the route optimizer endpoint. */
     interface Routes {
 
-        /** Most stops one request may carry (time and memory grow with the square). */
-        @WithDefault("2000")
+        /**
+         * Most stops one request may carry; more get 413. The distance matrix and the savings list grow with the square
+         * of the stops (about 25 MB at 1,000 stops, 100 MB at 2,000), so this bounds the memory an optimization takes.
+         */
+        @WithDefault("1000")
         int maxStops();
+
+        /** Longest id of a stop, in characters (ids come back in the answer). */
+        @WithDefault("128")
+        int maxIdChars();
+
+        /**
+         * How long one optimization may improve its plan; when it runs out the best plan found so far is answered, marked
+         * {@code complete: false}. Only the improvement is cut: checking, distances and the baseline always finish.
+         */
+        @WithDefault("2s")
+        Duration timeBudget();
 
         /** Optimizations running at once; more wait up to 5 s, then get 503. */
         @WithDefault("2")

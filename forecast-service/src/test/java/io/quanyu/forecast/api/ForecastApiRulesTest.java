@@ -97,11 +97,6 @@ class ForecastApiRulesTest {
         assertRejected(request(List.of(stop("a", 1, 1, 2), stop("a", 3, 3, 2)), 10), "twice");
         assertRejected(request(two, 0), "vehicle_capacity");
         assertRejected(request(two, "Infinity"), "vehicle_capacity");
-        List<Map<String, Object>> many = new ArrayList<>();
-        for (int i = 0; i < 2001; i++) {
-            many.add(stop("s" + i, i, i, 1));
-        }
-        assertRejected(request(many, 10), "2000");
         Map<String, Object> noDepot = new LinkedHashMap<>(request(two, 10));
         noDepot.remove("depot");
         assertRejected(noDepot, "depot");

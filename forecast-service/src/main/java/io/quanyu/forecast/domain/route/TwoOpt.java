@@ -14,14 +14,19 @@ public final class TwoOpt {
 
     /** Improved copies of the tours (depot implicit at both ends). */
     public static List<int[]> improve(List<int[]> tours, double[][] d) {
+        return improve(tours, d, Deadline.NONE);
+    }
+
+    /** As far as the deadline allows: tours not reached yet stay as they are, the one under way keeps the reversals made. */
+    static List<int[]> improve(List<int[]> tours, double[][] d, Deadline deadline) {
         List<int[]> out = new ArrayList<>();
         for (int[] t : tours) {
-            out.add(improve(t, d));
+            out.add(improve(t, d, deadline));
         }
         return out;
     }
 
-    static int[] improve(int[] tour, double[][] d) {
+    static int[] improve(int[] tour, double[][] d, Deadline deadline) {
         int m = tour.length;
         if (m < 3) {
             return tour.clone();
@@ -33,6 +38,11 @@ public final class TwoOpt {
         while (improved) {
             improved = false;
             for (int i = 1; i < m; i++) {
+                // One clock read per row of candidate reversals: a row costs at most m steps.
+                if (deadline.passed()) {
+                    improved = false;
+                    break;
+                }
                 for (int k = i + 1; k <= m; k++) {
                     double delta = d[w[i - 1]][w[k]] + d[w[i]][w[k + 1]] - d[w[i - 1]][w[i]] - d[w[k]][w[k + 1]];
                     if (delta < -1e-9) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.quanyu.forecast.bench.RouteBench;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,45 @@ class RouteOptimizerTest {
         assertThat(best.totalDistance()).isLessThanOrEqualTo(nn.totalDistance());
         assertThat(best.totalDistance()).isLessThanOrEqualTo(cw.totalDistance() + 1e-9);
         assertValid(RouteOptimizer.optimize(p), p);
+    }
+
+    @ParameterizedTest(name = "capacity {0}")
+    @CsvSource({"50", "1e9"})
+    void aDeadlineThatHasPassedStillGivesAValidPlanNoWorseThanNearestNeighbourAndSaysItWasCut(double capacity) {
+        RouteProblem p = RouteBench.instance(300, 11, capacity);
+        RouteOptimizer.Outcome cut = RouteOptimizer.optimize(p, Deadline.after(Duration.ZERO));
+        assertValid(cut.plan(), p);
+        assertThat(cut.complete()).isFalse();
+        assertThat(cut.plan().totalDistance()).isLessThanOrEqualTo(cut.nearestNeighbourDistance() + 1e-9);
+        assertThat(cut.nearestNeighbourDistance()).isCloseTo(NearestNeighbour.solve(p).totalDistance(), within(1e-9));
+
+        RouteOptimizer.Outcome whole = RouteOptimizer.optimize(p, Deadline.after(Duration.ofMinutes(1)));
+        assertThat(whole.complete()).isTrue();
+        assertValid(whole.plan(), p);
+        assertThat(whole.plan().totalDistance()).isCloseTo(RouteOptimizer.optimize(p).totalDistance(), within(1e-9))
+                .isLessThanOrEqualTo(cut.plan().totalDistance() + 1e-9);
+    }
+
+    @Test
+    void savingsAreOrderedAsAStableSortByValueWouldOrderThem() {
+        Random r = new Random(5);
+        double[] saving = new double[20_000];
+        for (int k = 0; k < saving.length; k++) {
+            // Exact ties, values a double apart (the same float), negatives and zeros among ordinary savings.
+            saving[k] = switch (k % 5) {
+                case 0 -> 42.0;
+                case 1 -> 42.0 + Math.ulp(42.0) * r.nextInt(3);
+                case 2 -> -r.nextDouble();
+                case 3 -> k % 2 == 0 ? 0.0 : -0.0;
+                default -> 100 * r.nextDouble();
+            };
+        }
+        Integer[] expected = new Integer[saving.length];
+        for (int k = 0; k < expected.length; k++) {
+            expected[k] = k;
+        }
+        Arrays.sort(expected, (a, b) -> Double.compare(saving[b], saving[a]));
+        assertThat(ClarkeWright.byDescendingSaving(saving)).containsExactly(Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
     }
 
     @Test
