@@ -34,6 +34,8 @@ class ComposeStackTest {
                 .withBuild(true)
                 .withEnv(Map.of("QUANYU_API_KEYS", "web=w-key,app=a-key,miniprogram=m-key,store=s-key,ads=ad-key,catalog=c-key",
                         "QUANYU_ADMIN_TOKEN", "compose-test-admin-token",
+                        "QUANYU_READER_TOKEN", "compose-test-reader-token",
+                        "QUANYU_CUSTOMER_TOKEN_SECRET", "compose-test-customer-token-secret-0123456789",
                         "QUANYU_PII_SECRET", "compose-test-pii-secret-0123456789"))
                 .withExposedService("prometheus", 9090, Wait.forHttp("/-/ready").forStatusCode(200)
                         .withStartupTimeout(Duration.ofMinutes(5)));

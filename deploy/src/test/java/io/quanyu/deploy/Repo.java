@@ -19,7 +19,7 @@ final class Repo {
 
     /** Deployment-provided settings: when a service's application.properties reads one, a deployment must set it. */
     static final Set<String> PROVIDED_BY_DEPLOYMENT = Set.of("KAFKA_BOOTSTRAP_SERVERS", "QUANYU_DB_URL", "QUANYU_DB_USER",
-            "QUANYU_DB_PASSWORD", "QUANYU_API_KEYS", "QUANYU_ADMIN_TOKEN", "QUANYU_PII_SECRET");
+            "QUANYU_DB_PASSWORD", "QUANYU_API_KEYS", "QUANYU_ADMIN_TOKEN", "QUANYU_READER_TOKEN", "QUANYU_CUSTOMER_TOKEN_SECRET", "QUANYU_PII_SECRET");
 
     private static final Path ROOT = findRoot();
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?)");

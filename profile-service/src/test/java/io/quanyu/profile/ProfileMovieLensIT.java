@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quanyu.events.Json;
 import io.quanyu.testkit.Infra;
 import io.quanyu.testkit.ServiceProcess;
+import io.quanyu.testkit.TestCredentials;
 import io.quanyu.testkit.replay.Counts;
 import io.quanyu.testkit.replay.MovieLensData;
 import io.quanyu.testkit.replay.MovieLensReplay;
@@ -39,6 +40,7 @@ class ProfileMovieLensIT {
         ingestionEnv.put("QUANYU_PII_SECRET", "it-secret-0123456789abcdef");
         Map<String, String> profileEnv = ServiceProcess.infraEnv("ml_profile");
         profileEnv.put("QUANYU_ADMIN_TOKEN", ADMIN);
+        profileEnv.put("QUANYU_READER_TOKEN", TestCredentials.READER_TOKEN);
         try (ServiceProcess ingestion = ServiceProcess.of(Path.of("..", "ingestion-service", "target", "quarkus-app", "quarkus-run.jar"),
                 ingestionEnv, Path.of("target", "ml-it-ingestion.log"), "-Xmx384m").start(Duration.ofSeconds(90));
              ServiceProcess profile = ServiceProcess.of(Path.of("target", "quarkus-app", "quarkus-run.jar"), profileEnv,
@@ -57,7 +59,7 @@ class ProfileMovieLensIT {
 
             int twoOrMoreChannels = 0;
             for (MovieLensData.User u : data.users().values()) {
-                ServiceProcess.Answer a = profile.get("/v1/profiles/ml-" + u.id());
+                ServiceProcess.Answer a = profile.get("/v1/profiles/ml-" + u.id(), TestCredentials.READER);
                 assertThat(a.status()).as("portrait of user %d", u.id()).isEqualTo(200);
                 JsonNode p = Json.MAPPER.readTree(a.body());
                 assertThat(p.path("customer_id").asText()).isEqualTo("u:ml-" + u.id());

@@ -90,8 +90,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The HTTP status and body of a GET, or status -1 when nothing answers. */
     public Answer get(String path) {
+        return get(path, null);
+    }
+
+    /** A GET with this Authorization header (TestCredentials.READER for a portrait, say); none when null. */
+    public Answer get(String path, String authorization) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(url(path)).toURL().openConnection();
+            if (authorization != null) {
+                c.setRequestProperty("Authorization", authorization);
+            }
             c.setConnectTimeout(1000);
             c.setReadTimeout(10_000);
             int status = c.getResponseCode();

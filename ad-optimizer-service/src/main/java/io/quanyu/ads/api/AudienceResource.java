@@ -7,7 +7,8 @@ import io.quanyu.ads.domain.audience.RankedMember;
 import io.quanyu.ads.domain.audience.TargetingSpec;
 import io.quanyu.ads.store.CampaignStore;
 import io.quanyu.ads.store.CustomerStore;
-import io.quanyu.support.Admin;
+import io.quanyu.support.Role;
+import io.quanyu.support.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -51,9 +52,9 @@ public class AudienceResource {
     }
 
     @GET
-    @Admin
+    @Roles(Role.READER)
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "A campaign's audience (admin: it lists customers)", description = "Customers from the profile service ranked by purchase "
+    @Operation(summary = "A campaign's audience (reader: it lists customers)", description = "Customers from the profile service ranked by purchase "
             + "propensity (0 until the profile has scored them): filter keeps only those in a target segment, boost favours them "
             + "(score = propensity × (1 + boost × share of target segments matched)). CSV with format=csv or Accept: text/csv.")
     public Response audience(@PathParam("id") String id,

@@ -13,6 +13,7 @@ import io.quanyu.events.data.AdEvent;
 import io.quanyu.events.data.OrderLine;
 import io.quanyu.events.data.Purchase;
 import io.quanyu.testkit.KafkaTestClient;
+import io.quanyu.testkit.TestCredentials;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -30,7 +31,8 @@ import java.util.function.Predicate;
 /** Test helpers: ad events, purchases and portraits published the way ingestion and profile publish them, and the HTTP calls. */
 final class Ads {
 
-    static final String ADMIN = "Bearer test-admin-token";
+    static final String ADMIN = TestCredentials.ADMIN;
+    static final String READER = TestCredentials.READER;
 
     /** The latest performance answer, for failure messages. */
     static volatile String lastAnswer;

@@ -163,6 +163,8 @@ class BudgetAllocationTest {
                 .post("/v1/budget/allocate").then().statusCode(400).body("error", equalTo("invalid_json"));
         given().contentType(ContentType.JSON).body(Map.of("total_budget", 100, "policy", "uniform")).post("/v1/budget/allocate").then().statusCode(401);
         given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(Map.of("total_budget", 100, "policy", "uniform"))
+                .post("/v1/budget/allocate").then().statusCode(401);
+        given().header("Authorization", Ads.READER).contentType(ContentType.JSON).body(Map.of("total_budget", 100, "policy", "uniform"))
                 .post("/v1/budget/allocate").then().statusCode(403);
     }
 

@@ -63,7 +63,9 @@ class CampaignRegistryTest {
     void theRegistryIsAdminOnly() {
         Map<String, Object> body = Ads.campaign("A-" + Ads.run(), "10", "0", "20", List.of(), List.of());
         given().contentType(ContentType.JSON).body(body).post("/v1/campaigns").then().statusCode(401).body("error", equalTo("unauthorized"));
-        given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(body).post("/v1/campaigns").then().statusCode(403)
+        given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(body).post("/v1/campaigns").then().statusCode(401)
+                .body("error", equalTo("invalid_token"));
+        given().header("Authorization", Ads.READER).contentType(ContentType.JSON).body(body).post("/v1/campaigns").then().statusCode(403)
                 .body("error", equalTo("forbidden"));
         assertThat(given().get("/v1/campaigns").then().statusCode(200).extract().jsonPath().getList("campaign_id")).doesNotContain(body.get("campaign_id"));
     }

@@ -1,26 +1,40 @@
 package io.quanyu.chatbot.api;
 
+import io.quanyu.chatbot.config.ChatbotConfig;
 import io.quanyu.chatbot.messaging.ChatbotMetrics;
 import io.quanyu.chatbot.messaging.Models;
 import io.quanyu.chatbot.store.ConversationStore;
 import io.quanyu.chatbot.store.FeedbackStore;
 import io.quanyu.support.Admin;
 import io.quanyu.support.ApiError;
+import io.quanyu.support.Caller;
+import io.quanyu.support.CurrentCaller;
+import io.quanyu.support.RateLimiter;
+import io.quanyu.support.Role;
+import io.quanyu.support.Roles;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The chat API: a turn, feedback on an answer, a session's transcript for agents, and retraining on feedback. */
+/**
+ * The chat API: a turn (a visitor's, or a signed-in customer's about their own orders), feedback on an answer (the
+ * customer on their own turn, or the back office), customers' corrections awaiting confirmation and a session's
+ * transcript for agents (reader), and retraining on confirmed feedback (admin).
+ */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -32,23 +46,31 @@ public class ChatResource {
     private final ConversationStore conversations;
     private final Models models;
     private final ChatbotMetrics metrics;
+    private final CurrentCaller caller;
+    private final RateLimiter feedbackLimit;
 
-    public ChatResource(ChatService chat, FeedbackStore feedback, ConversationStore conversations, Models models, ChatbotMetrics metrics) {
+    public ChatResource(ChatService chat, FeedbackStore feedback, ConversationStore conversations, Models models, ChatbotMetrics metrics,
+                        CurrentCaller caller, ChatbotConfig config) {
         this.chat = chat;
         this.feedback = feedback;
         this.conversations = conversations;
         this.models = models;
         this.metrics = metrics;
+        this.caller = caller;
+        this.feedbackLimit = new RateLimiter(config.feedbackBurst(), config.feedbackRefill(), 100_000);
     }
 
     @POST
     @Path("/chat")
-    @Operation(summary = "Answer a chat turn", description = "Chinese or English. Orders are answered from the customer's purchase and "
-            + "refund events, products from the catalog and the recommender, other questions from the FAQ; an angry customer, repeated "
-            + "misunderstanding or a request hands off to a human (support.handoff.v1). Every turn goes to chat.transcripts.v1.")
+    @Roles(value = Role.CUSTOMER, anonymous = true)
+    @Operation(summary = "Answer a chat turn", description = "Chinese or English. A signed-in customer (customer token) is answered about "
+            + "their own orders from their purchase and refund events; a visitor without a token is asked to sign in for those. Products "
+            + "come from the catalog and the recommender, other questions from the FAQ; an angry customer, repeated misunderstanding or "
+            + "a request hands off to a human (support.handoff.v1). Every turn goes to chat.transcripts.v1. The first turn (no "
+            + "session_id) gets a new session_id from the server; later turns send it with the same credential.")
     public Response chat(ChatRequest request) throws SQLException {
         try {
-            return Response.ok(chat.handle(request)).build();
+            return Response.ok(chat.handle(request, caller.get())).build();
         } catch (Rejected r) {
             return r.response();
         }
@@ -56,9 +78,19 @@ public class ChatResource {
 
     @POST
     @Path("/chat/feedback")
-    @Operation(summary = "Feedback on an answer", description = "Helpful or not, and the right intent when the bot got it wrong; "
-            + "confirmed examples train the next intent model.")
+    @Roles({Role.CUSTOMER, Role.READER})
+    @Operation(summary = "Feedback on an answer", description = "Helpful or not, and the right intent when the bot got it wrong. A "
+            + "customer gives it on turns of their own sessions; the back office (reader, admin) on any. What the back office says "
+            + "trains the next intent model, and so does a customer's 'helpful' (it confirms the recognised intent); a customer's "
+            + "correction waits for the back office (GET /v1/chat/feedback/pending). Rate-limited per credential (429).")
     public Response feedback(FeedbackRequest request) throws SQLException {
+        Caller who = caller.get();
+        Optional<Duration> wait = feedbackLimit.acquire(who.identity());
+        if (wait.isPresent()) {
+            return Response.status(429).header("Retry-After", Math.max(1, wait.get().toSeconds()))
+                    .entity(new ApiError("rate_limited", "too much feedback from this credential; try again in " + Math.max(1, wait.get().toSeconds()) + " s"))
+                    .type(MediaType.APPLICATION_JSON).build();
+        }
         if (request == null || request.turnId() == null || request.helpful() == null) {
             return ApiError.response(Status.BAD_REQUEST, "invalid_request", "send turn_id and helpful (true or false)");
         }
@@ -69,17 +101,37 @@ public class ChatResource {
         if (request.comment() != null && request.comment().length() > 2000) {
             return ApiError.response(Status.BAD_REQUEST, "comment_too_long", "comment has more than 2,000 characters");
         }
-        if (!feedback.save(request.turnId(), request.helpful(), request.correctIntent(), request.comment())) {
-            return ApiError.response(Status.NOT_FOUND, "not_found", "no turn '" + request.turnId() + "'");
+        String givenBy = who.customer() ? FeedbackStore.CUSTOMER : who.role().scheme();
+        FeedbackStore.Saved saved = feedback.save(request.turnId(), request.helpful(), request.correctIntent(), request.comment(), givenBy,
+                who.customer() ? who.userKey() : null);
+        return switch (saved) {
+            case NO_SUCH_TURN -> ApiError.response(Status.NOT_FOUND, "not_found", "no turn '" + request.turnId() + "'"
+                    + (who.customer() ? " in your sessions" : ""));
+            case ALREADY_CONFIRMED -> ApiError.response(Status.CONFLICT, "already_confirmed", "the back office has already given feedback on this turn");
+            case RECORDED -> {
+                metrics.feedback();
+                boolean suggestion = who.customer() && request.correctIntent() != null;
+                yield Response.accepted(Map.of("turn_id", request.turnId(), "status", suggestion ? "awaiting_confirmation" : "recorded")).build();
+            }
+        };
+    }
+
+    @GET
+    @Path("/chat/feedback/pending")
+    @Roles(Role.READER)
+    @Operation(summary = "Customers' corrections awaiting confirmation (reader)", description = "Oldest first, with the text of the turn. "
+            + "The back office confirms one by giving feedback on its turn (POST /v1/chat/feedback): only then does it train.")
+    public Response pending(@QueryParam("limit") @DefaultValue("100") int limit) throws SQLException {
+        if (limit < 1 || limit > 1000) {
+            return ApiError.response(Status.BAD_REQUEST, "out_of_range", "limit must be 1-1000");
         }
-        metrics.feedback();
-        return Response.accepted(Map.of("turn_id", request.turnId(), "status", "recorded")).build();
+        return Response.ok(Map.of("pending", feedback.pending(limit))).build();
     }
 
     @GET
     @Path("/chat/sessions/{sessionId}/transcript")
-    @Admin
-    @Operation(summary = "A session's transcript (admin)", description = "For the agent who takes over; phone numbers are masked.")
+    @Roles(Role.READER)
+    @Operation(summary = "A session's transcript (reader)", description = "For the agent who takes over; phone numbers are masked.")
     public Response transcript(@PathParam("sessionId") String sessionId) throws SQLException {
         return conversations.transcript(sessionId).map(lines -> Response.ok(Map.of("session_id", sessionId, "lines", lines)).build())
                 .orElseGet(() -> ApiError.response(Status.NOT_FOUND, "not_found", "no session '" + sessionId + "'"));

@@ -16,12 +16,15 @@ import io.quanyu.events.Channel;
 import io.quanyu.events.ChatTurn;
 import io.quanyu.events.SupportHandoff;
 import io.quanyu.events.UserKey;
+import io.quanyu.support.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,13 +33,16 @@ import java.util.regex.Pattern;
 
 /**
  * Answers a chat turn: checks the request, analyses the text, and under the session's lock decides the reply, stores
- * the turn (phones masked) and any hand-off with its transcript, then lets the publisher send them to Kafka.
+ * the turn (phones masked) and any hand-off with its transcript, then lets the publisher send them to Kafka. The
+ * customer is the one the customer token names (none for a visitor); sessions are named by the server and bound to
+ * that customer, or to the visitor who started them.
  */
 @ApplicationScoped
 public class ChatService {
 
     static final Set<Channel> CHAT_CHANNELS = Set.of(Channel.WEB, Channel.APP, Channel.MINIPROGRAM, Channel.STORE);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ChatbotConfig config;
     private final Models models;
@@ -57,7 +63,7 @@ public class ChatService {
         this.metrics = metrics;
     }
 
-    public ChatReply handle(ChatRequest request) throws Rejected, SQLException {
+    public ChatReply handle(ChatRequest request, Caller caller) throws Rejected, SQLException {
         long started = System.nanoTime();
         if (request == null) {
             throw new Rejected(400, "invalid_request", "send a JSON body with session_id, channel and text");
@@ -69,16 +75,19 @@ public class ChatService {
         if (text.length() > config.maxTextChars()) {
             throw new Rejected(413, "text_too_long", "text has " + text.length() + " characters; at most " + config.maxTextChars() + " are accepted");
         }
-        String sessionId = request.sessionId() == null ? UUID.randomUUID().toString() : request.sessionId();
+        if (request.userId() != null) {
+            // A user id in the body is anyone's claim: refused loudly, so a frontend still sending one finds out at once.
+            throw new Rejected(400, "user_id_not_accepted", "user_id is not accepted: the customer is the one the customer token in "
+                    + "Authorization: Bearer names (none for a visitor who has not signed in)");
+        }
+        boolean resumed = request.sessionId() != null;
+        String sessionId = resumed ? request.sessionId() : newSessionId();
         if (!ID.matcher(sessionId).matches()) {
             throw new Rejected(400, "invalid_session_id", "session_id must be 1-128 letters, digits or '-', '_', ':', '.'");
         }
-        if (request.userId() != null && !ID.matcher(request.userId()).matches()) {
-            throw new Rejected(400, "invalid_user_id", "user_id must be 1-128 letters, digits or '-', '_', ':', '.'");
-        }
         Channel channel = request.channel() == null ? Channel.WEB : Channel.parse(request.channel()).filter(CHAT_CHANNELS::contains)
                 .orElseThrow(() -> new Rejected(400, "invalid_channel", "channel must be one of web, app, miniprogram, store"));
-        String userKey = request.userId() != null ? UserKey.known(request.userId()) : UserKey.anonymous("chat-" + sessionId);
+        String userKey = caller.customer() ? caller.userKey() : UserKey.anonymous("chat-" + sessionId);
 
         Instant now = Instant.now();
         TurnAnalysis a = models.nlp().analyze(text, LocalDate.ofInstant(now, OrderStatus.SHOP_ZONE));
@@ -90,10 +99,11 @@ public class ChatService {
         Decision d;
         SupportHandoff handoff = null;
         try (Connection c = conversations.begin()) {
-            ConversationStore.Session s = conversations.lock(c, sessionId, userKey, channel.wire(), now, config.sessionTtl());
-            boolean known = UserKey.isKnown(s.userKey());
-            DialoguePolicy.Caller caller = new DialoguePolicy.Caller(s.userKey(), known, known ? customerKeys.keysOf(s.userKey()) : List.of());
-            d = new DialoguePolicy(knowledge).decide(a, text, s.state(), caller, now);
+            ConversationStore.Session s = resumed ? conversations.lock(c, sessionId, userKey, now, config.sessionTtl())
+                    : conversations.open(c, sessionId, userKey, channel.wire(), now);
+            boolean known = caller.customer();
+            DialoguePolicy.Caller talking = new DialoguePolicy.Caller(s.userKey(), known, known ? customerKeys.keysOf(s.userKey()) : List.of());
+            d = new DialoguePolicy(knowledge).decide(a, text, s.state(), talking, now);
             ChatTurn turn = new ChatTurn(turnId, sessionId, s.userKey(), channel.wire(), language, masked(text, a), d.reply(), a.intent().intent(),
                     a.intent().confidence(), a.sentiment().score(), a.entities().stream().map(e -> e.type().name()).distinct().toList(),
                     d.answeredBy(), d.handoff(), now);
@@ -104,8 +114,8 @@ public class ChatService {
                 conversations.saveHandoff(c, handoff);
             }
             c.commit();
-        } catch (ConversationStore.ForeignSession e) {
-            throw new Rejected(409, "session_conflict", e.getMessage() + ": start a new session");
+        } catch (ConversationStore.UnknownSession e) {
+            throw new Rejected(404, "unknown_session", e.getMessage());
         } catch (StoreKnowledge.DatabaseAway e) {
             throw e.sqlCause();
         }
@@ -115,6 +125,13 @@ public class ChatService {
             metrics.handoff(handoff.reason());
         }
         return reply(sessionId, turnId, a, d, handoff, language);
+    }
+
+    /** 128 random bits, URL-safe: a session id nobody can guess, so none can be taken over by trying. */
+    static String newSessionId() {
+        byte[] bits = new byte[16];
+        RANDOM.nextBytes(bits);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
     }
 
     private static ChatReply reply(String sessionId, String turnId, TurnAnalysis a, Decision d, SupportHandoff handoff, String language) {

@@ -36,6 +36,14 @@ public interface ChatbotConfig {
     /** Directory holding online-shopping-zh/ and amazon-finefoods/ review CSVs to train sentiment models on at start-up; lexicon only when unset. */
     Optional<String> sentimentData();
 
+    /** Feedback one credential may give at once (a customer, the reader token, the admin token), per instance. */
+    @WithDefault("20")
+    int feedbackBurst();
+
+    /** After the burst, one more piece of feedback per credential this often. */
+    @WithDefault("3s")
+    Duration feedbackRefill();
+
     /** How often an instance checks for new confirmed feedback and retrains its intent model on it. */
     @WithDefault("5m")
     Duration retrainEvery();

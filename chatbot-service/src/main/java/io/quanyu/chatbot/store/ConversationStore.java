@@ -30,10 +30,10 @@ public class ConversationStore {
     public record Session(String sessionId, String userKey, DialogueState state, int turns, Instant startedAt) {
     }
 
-    /** The session belongs to another signed-in customer. */
-    public static final class ForeignSession extends Exception {
-        public ForeignSession(String sessionId) {
-            super("session " + sessionId + " belongs to another customer");
+    /** No session of this id belongs to the caller: it never existed, expired, was erased, or is someone else's. */
+    public static final class UnknownSession extends Exception {
+        public UnknownSession() {
+            super("no such session for this caller: start a new one (send no session_id)", null, false, false);
         }
     }
 
@@ -50,17 +50,10 @@ public class ConversationStore {
         return c;
     }
 
-    /**
-     * Locks the session, creating it on its first turn. A session idle longer than ttl starts a new conversation (fresh
-     * state, transcript from now). An anonymous session taken over by a signed-in customer becomes theirs.
-     */
-    public Session lock(Connection c, String sessionId, String userKey, String channel, Instant now, Duration ttl)
-            throws SQLException, ForeignSession {
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO chat_session (session_id, user_key, channel, state, started_at, updated_at) VALUES (?, ?, ?, ?::jsonb, ?, ?)
-                ON CONFLICT (session_id) DO NOTHING""");
-             PreparedStatement select = c.prepareStatement(
-                     "SELECT user_key, state, turns, started_at, updated_at FROM chat_session WHERE session_id = ? FOR UPDATE")) {
+    /** Creates a session the server named, owned by userKey; the transaction holds its new row until commit. */
+    public Session open(Connection c, String sessionId, String userKey, String channel, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO chat_session (session_id, user_key, channel, state, started_at, updated_at) VALUES (?, ?, ?, ?::jsonb, ?, ?)")) {
             insert.setString(1, sessionId);
             insert.setString(2, userKey);
             insert.setString(3, channel);
@@ -68,44 +61,30 @@ public class ConversationStore {
             insert.setTimestamp(5, Timestamp.from(now));
             insert.setTimestamp(6, Timestamp.from(now));
             insert.executeUpdate();
-            select.setString(1, sessionId);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                String owner = rs.getString(1);
-                String effective = owner(c, sessionId, owner, userKey);
-                Instant updated = rs.getTimestamp(5).toInstant();
-                if (updated.isBefore(now.minus(ttl))) {
-                    return new Session(sessionId, effective, DialogueState.fresh(), rs.getInt(3), now);
-                }
-                return new Session(sessionId, effective, state(rs.getString(2)), rs.getInt(3), rs.getTimestamp(4).toInstant());
-            }
         }
+        return new Session(sessionId, userKey, DialogueState.fresh(), 0, now);
     }
 
     /**
-     * Who the turn is recorded under. The session id is the chat's credential, so a turn without a user id continues as
-     * the signed-in owner; a customer signing in mid-chat takes the anonymous turns with them (so erasing them erases those).
+     * Locks an existing session of this owner. A session id is no credential: one that another customer, or an anonymous
+     * chat, owns is answered like one that does not exist. A session idle longer than ttl starts a new conversation
+     * (fresh state, transcript from now).
      */
-    private static String owner(Connection c, String sessionId, String owner, String requested) throws SQLException, ForeignSession {
-        if (owner.equals(requested)) {
-            return owner;
-        }
-        if (owner.startsWith("u:")) {
-            if (requested.startsWith("u:")) {
-                throw new ForeignSession(sessionId);
-            }
-            return owner;
-        }
-        if (requested.startsWith("u:")) {
-            for (String table : List.of("chat_turn", "chat_handoff")) {
-                try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET user_key = ? WHERE session_id = ?")) {
-                    s.setString(1, requested);
-                    s.setString(2, sessionId);
-                    s.executeUpdate();
+    public Session lock(Connection c, String sessionId, String userKey, Instant now, Duration ttl) throws SQLException, UnknownSession {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT user_key, state, turns, started_at, updated_at FROM chat_session WHERE session_id = ? FOR UPDATE")) {
+            select.setString(1, sessionId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next() || !rs.getString(1).equals(userKey)) {
+                    throw new UnknownSession();
                 }
+                Instant updated = rs.getTimestamp(5).toInstant();
+                if (updated.isBefore(now.minus(ttl))) {
+                    return new Session(sessionId, userKey, DialogueState.fresh(), rs.getInt(3), now);
+                }
+                return new Session(sessionId, userKey, state(rs.getString(2)), rs.getInt(3), rs.getTimestamp(4).toInstant());
             }
         }
-        return requested;
     }
 
     /** Records a turn and the session's new state (and owner, channel and conversation start). */

@@ -2,6 +2,8 @@ package io.quanyu.chatbot.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import io.quanyu.chatbot.domain.dialogue.OrderFacts;
 import io.quanyu.chatbot.domain.dialogue.OrderStatus;
@@ -13,6 +15,7 @@ import io.quanyu.events.SupportHandoff;
 import io.quanyu.events.Topics;
 import io.quanyu.testkit.KafkaTestClient;
 import io.quanyu.testkit.QuanyuInfraResource;
+import io.quanyu.testkit.TestCredentials;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -47,25 +50,25 @@ class ChatConversationTest {
         try (KafkaTestClient kafka = KafkaTestClient.shared(); KafkaTestClient.Tail transcripts = kafka.tail(Topics.CHAT_TRANSCRIPTS)) {
             Shop.purchase(kafka, "u:" + user, older, placed.minus(20, ChronoUnit.DAYS), 1);
             Shop.purchase(kafka, "u:" + user, order, placed, 2);
-            String session = Shop.session();
+            Shop.Chat chat = Shop.as(user);
 
-            JsonPath ask = awaitOrders(session, user, "Where is my order?", 2);
+            JsonPath ask = awaitOrders(chat, user, "Where is my order?", 2);
             assertThat(ask.getString("answered_by")).isEqualTo("slot");
             assertThat(ask.getList("suggestions", String.class)).containsExactly(order, older);
 
-            JsonPath status = Shop.say(session, user, order);
+            JsonPath status = chat.say(order);
             assertThat(status.getString("answered_by")).isEqualTo("order");
             OrderFacts facts = new OrderFacts(order, "u:" + user, placed, new BigDecimal("199.00"), "CNY", 2, null, null, null);
             assertThat(status.getString("reply")).contains(order, "¥199.00", "2 items", english(OrderStatus.latestDelivery(facts)));
 
-            JsonPath when = Shop.say(session, user, "and when will it arrive?");
+            JsonPath when = chat.say("and when will it arrive?");
             assertThat(when.getString("answered_by")).isEqualTo("order");
             assertThat(when.getString("reply")).contains(order);
 
-            List<ConsumerRecord<String, byte[]>> turns = transcripts.await(3, r -> r.key().equals("u:" + user) && decode(r, ChatTurn.class).sessionId().equals(session), WAIT);
+            List<ConsumerRecord<String, byte[]>> turns = transcripts.await(3, r -> r.key().equals("u:" + user) && decode(r, ChatTurn.class).sessionId().equals(chat.sessionId()), WAIT);
             assertThat(turns).hasSize(3);
             ChatTurn first = decode(turns.getFirst(), ChatTurn.class);
-            assertThat(first.sessionId()).isEqualTo(session);
+            assertThat(first.sessionId()).isEqualTo(chat.sessionId());
             assertThat(first.text()).isEqualTo("Where is my order?");
             assertThat(first.intent()).isEqualTo("order_status");
             assertThat(first.language()).isEqualTo("en");
@@ -81,18 +84,18 @@ class ChatConversationTest {
         try (KafkaTestClient kafka = KafkaTestClient.shared()) {
             Shop.purchase(kafka, "u:" + user, order, placed, 1);
             Shop.refund(kafka, "u:" + user, order, placed.plus(3, ChronoUnit.DAYS), new BigDecimal("99.50"));
-            String session = Shop.session();
-            awaitOrders(session, user, "你好", 1);
+            Shop.Chat chat = Shop.as(user);
+            awaitOrders(chat, user, "你好", 1);
 
-            JsonPath ask = Shop.say(session, user, "我的订单到哪了？");
+            JsonPath ask = chat.say("我的订单到哪了？");
             assertThat(ask.getString("answered_by")).isEqualTo("slot");
-            JsonPath status = awaitReply(session, user, "订单号是" + order, "已全额退款");
+            JsonPath status = awaitReply(chat, "订单号是" + order, "已全额退款");
             assertThat(status.getString("reply")).contains(order, "已全额退款", "¥99.50");
             assertThat(status.getList("entities.type", String.class)).contains("ORDER_NUMBER");
             int start = status.getInt("entities[0].start");
             assertThat(("订单号是" + order).substring(start, status.getInt("entities[0].end"))).isEqualTo(order);
 
-            JsonPath refund = Shop.say(session, user, "退款什么时候到账");
+            JsonPath refund = chat.say("退款什么时候到账");
             assertThat(refund.getString("reply")).contains(order, "退款");
         }
     }
@@ -106,10 +109,10 @@ class ChatConversationTest {
             Shop.storePurchase(kafka, card, order, "store-3", Instant.now().minus(2, ChronoUnit.DAYS));
             kafka.send(Topics.PROFILE_UPDATES, "u:" + user, EventCodec.encode(new ProfileDigest("u:" + user, user, List.of("u:" + user, card),
                     List.of(), "store", "active", null, null)));
-            String session = Shop.session();
-            JsonPath ask = awaitOrders(session, user, "Where is my order?", 1);
+            Shop.Chat chat = Shop.as(user);
+            JsonPath ask = awaitOrders(chat, user, "Where is my order?", 1);
             assertThat(ask.getList("suggestions", String.class)).containsExactly(order);
-            JsonPath status = Shop.say(session, user, order);
+            JsonPath status = chat.say(order);
             assertThat(status.getString("answered_by")).isEqualTo("order");
             assertThat(status.getString("reply")).contains(order, "store-3", "¥87.00");
         }
@@ -121,17 +124,17 @@ class ChatConversationTest {
         String order = Shop.orderId();
         try (KafkaTestClient kafka = KafkaTestClient.shared(); KafkaTestClient.Tail handoffs = kafka.tail(Topics.SUPPORT_HANDOFF)) {
             Shop.purchase(kafka, "u:" + user, order, Instant.now().minus(9, ChronoUnit.DAYS), 1);
-            String session = Shop.session();
-            awaitOrders(session, user, "hi", 1);
-            JsonPath status = Shop.say(session, user, "我的订单" + order + "到哪了");
+            Shop.Chat chat = Shop.as(user);
+            awaitOrders(chat, user, "hi", 1);
+            JsonPath status = chat.say("我的订单" + order + "到哪了");
             assertThat(status.getString("answered_by")).isEqualTo("order");
 
-            JsonPath angry = Shop.say(session, user, "太差了！快递一直不到，气死我了，我要投诉！");
+            JsonPath angry = chat.say("太差了！快递一直不到，气死我了，我要投诉！");
             assertThat(angry.getString("handoff.reason")).isEqualTo(SupportHandoff.NEGATIVE_SENTIMENT);
             assertThat(angry.getString("sentiment.polarity")).isEqualTo("NEGATIVE");
             String ticket = angry.getString("handoff.ticket_id");
 
-            List<ConsumerRecord<String, byte[]>> got = handoffs.await(1, r -> r.key().equals(session), WAIT);
+            List<ConsumerRecord<String, byte[]>> got = handoffs.await(1, r -> r.key().equals(chat.sessionId()), WAIT);
             assertThat(got).hasSize(1);
             SupportHandoff h = decode(got.getFirst(), SupportHandoff.class);
             assertThat(h.ticketId()).isEqualTo(ticket);
@@ -146,13 +149,41 @@ class ChatConversationTest {
     }
 
     @Test
+    void aCustomerCannotReadAnothersOrdersOrSession() throws Exception {
+        String bob = "bob-" + System.nanoTime();
+        String order = Shop.orderId();
+        try (KafkaTestClient kafka = KafkaTestClient.shared()) {
+            Shop.purchase(kafka, "u:" + bob, order, Instant.now().minus(1, ChronoUnit.DAYS), 2);
+            Shop.Chat bobs = Shop.as(bob);
+            JsonPath own = awaitOrders(bobs, bob, "Where is my order?", 1);
+            assertThat(own.getList("suggestions", String.class)).containsExactly(order);
+            assertThat(bobs.say(order).getString("reply")).contains("¥199.00");
+
+            // Alice, signed in, names Bob's order; then tries Bob's session id; a visitor tries both.
+            String aliceId = "alice-" + System.nanoTime();
+            Shop.Chat alice = Shop.as(aliceId);
+            JsonPath named = alice.say("where is my order " + order + "?");
+            assertThat(named.getString("reply")).contains("can't find order " + order).doesNotContain("¥", "199");
+            assertThat(named.getList("suggestions", String.class)).doesNotContain(order);
+            bobs.takenOverBy(TestCredentials.customer(aliceId)).send("where is my order?").statusCode(404)
+                    .body(not(containsString(order)));
+            bobs.takenOverBy(null).send("where is my order?").statusCode(404);
+            JsonPath visitor = Shop.visitor().say("where is my order " + order + "? what did it cost?");
+            assertThat(visitor.getString("answered_by")).isEqualTo("sign_in");
+            assertThat(visitor.getString("reply")).doesNotContain("¥", "199", "2 items");
+            // Bob's own session still answers Bob.
+            assertThat(bobs.say("and when will it arrive?").getString("reply")).contains(order);
+        }
+    }
+
+    @Test
     void outOfScopeQuestionsGetTheFallbackThenAHuman() {
-        String session = Shop.session();
-        JsonPath first = Shop.say(session, null, "What is the capital of Mongolia?");
+        Shop.Chat chat = Shop.visitor();
+        JsonPath first = chat.say("What is the capital of Mongolia?");
         assertThat(first.getString("intent")).isEqualTo("out_of_scope");
         assertThat(first.getString("answered_by")).isEqualTo("fallback");
         assertThat((Object) first.get("handoff")).isNull();
-        JsonPath second = Shop.say(session, null, "Can you write me a poem about the sea?");
+        JsonPath second = chat.say("Can you write me a poem about the sea?");
         assertThat(second.getString("handoff.reason")).isEqualTo(SupportHandoff.REPEATED_FALLBACK);
     }
 
@@ -161,7 +192,7 @@ class ChatConversationTest {
         String id = "band-" + System.nanoTime();
         try (KafkaTestClient kafka = KafkaTestClient.shared()) {
             Shop.product(kafka, id, "小米手环8", "249.00", true);
-            JsonPath d = awaitReply(Shop.session(), null, "小米手环8还有货吗", "¥249.00");
+            JsonPath d = awaitReply(Shop.visitor(), "小米手环8还有货吗", "¥249.00");
             assertThat(d.getString("answered_by")).isEqualTo("product");
             assertThat(d.getString("reply")).contains("小米手环8", "¥249.00", "有货");
             assertThat(d.getList("entities.value", String.class)).contains(id);
@@ -170,34 +201,34 @@ class ChatConversationTest {
 
     @Test
     void aPhoneNumberIsNeverEchoedInFull() throws Exception {
-        String session = Shop.session();
+        Shop.Chat chat = Shop.visitor();
         try (KafkaTestClient kafka = KafkaTestClient.shared(); KafkaTestClient.Tail transcripts = kafka.tail(Topics.CHAT_TRANSCRIPTS)) {
-            JsonPath d = Shop.say(session, null, "我的手机号是13812345678，帮我改一下收货地址");
+            JsonPath d = chat.say("我的手机号是13812345678，帮我改一下收货地址");
             assertThat(d.prettify()).doesNotContain("13812345678");
             assertThat(d.getList("entities.text", String.class)).contains("138****5678");
-            ChatTurn t = decode(transcripts.await(1, r -> r.key().equals("a:chat-" + session), WAIT).getFirst(), ChatTurn.class);
+            ChatTurn t = decode(transcripts.await(1, r -> r.key().equals("a:chat-" + chat.sessionId()), WAIT).getFirst(), ChatTurn.class);
             assertThat(t.text()).contains("138****5678").doesNotContain("13812345678");
         }
     }
 
     /** Says `text` until the customer's orders are in the store (the reader is asynchronous); returns the last reply. */
-    private static JsonPath awaitOrders(String session, String user, String text, int orders) throws InterruptedException {
+    private static JsonPath awaitOrders(Shop.Chat chat, String user, String text, int orders) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            JsonPath probe = Shop.say("probe-" + session, user, "where is my order?");
+            JsonPath probe = Shop.as(user).say("where is my order?");
             if (probe.getList("suggestions").size() >= orders || System.nanoTime() > deadline) {
-                return Shop.say(session, user, text);
+                return chat.say(text);
             }
             Thread.sleep(200);
         }
     }
 
-    private static JsonPath awaitReply(String session, String user, String text, String expected) throws InterruptedException {
+    private static JsonPath awaitReply(Shop.Chat chat, String text, String expected) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonPath last = Shop.say(session, user, text);
+        JsonPath last = chat.say(text);
         while (!last.getString("reply").contains(expected) && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            last = Shop.say(session, user, text);
+            last = chat.say(text);
         }
         return last;
     }

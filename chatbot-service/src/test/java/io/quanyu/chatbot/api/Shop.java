@@ -12,6 +12,7 @@ import io.quanyu.events.data.OrderLine;
 import io.quanyu.events.data.Purchase;
 import io.quanyu.events.data.Refund;
 import io.quanyu.testkit.KafkaTestClient;
+import io.quanyu.testkit.TestCredentials;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
@@ -56,13 +57,54 @@ final class Shop {
                 inStock, Instant.now())));
     }
 
-    static JsonPath say(String sessionId, String userId, String text) {
-        Map<String, Object> body = userId == null ? Map.of("session_id", sessionId, "channel", "web", "text", text)
-                : Map.of("session_id", sessionId, "user_id", userId, "channel", "web", "text", text);
-        return given().contentType(ContentType.JSON).body(body).post("/v1/chat").then().statusCode(200).extract().jsonPath();
+    /** A conversation: the server names the session on the first turn, and every turn carries the same credential. */
+    static final class Chat {
+        private final String authorization;
+        private String sessionId;
+
+        private Chat(String authorization) {
+            this.authorization = authorization;
+        }
+
+        /** The session id the server gave (null before the first turn). */
+        String sessionId() {
+            return sessionId;
+        }
+
+        JsonPath say(String text) {
+            JsonPath reply = send(text).statusCode(200).extract().jsonPath();
+            sessionId = reply.getString("session_id");
+            return reply;
+        }
+
+        /** A turn as sent, for tests of what is refused. */
+        io.restassured.response.ValidatableResponse send(String text) {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("channel", "web", "text", text));
+            if (sessionId != null) {
+                body.put("session_id", sessionId);
+            }
+            var req = given().contentType(ContentType.JSON).body(body);
+            if (authorization != null) {
+                req.header("Authorization", authorization);
+            }
+            return req.post("/v1/chat").then();
+        }
+
+        /** The same session continued with another credential (an attacker who learnt the id). */
+        Chat takenOverBy(String authorization) {
+            Chat other = new Chat(authorization);
+            other.sessionId = sessionId;
+            return other;
+        }
     }
 
-    static String session() {
-        return "s-" + UUID.randomUUID();
+    /** A signed-in customer's chat: their customer token on every turn. */
+    static Chat as(String userId) {
+        return new Chat(TestCredentials.customer(userId));
+    }
+
+    /** A visitor's chat: no credential. */
+    static Chat visitor() {
+        return new Chat(null);
     }
 }

@@ -11,12 +11,14 @@ import io.quanyu.events.data.OrderLine;
 import io.quanyu.events.data.Purchase;
 import io.quanyu.testkit.KafkaTestClient;
 import io.quanyu.testkit.ServiceProcess;
+import io.quanyu.testkit.TestCredentials;
 import io.quanyu.testkit.bench.HttpLoad;
 import io.quanyu.testkit.bench.Machine;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,7 +39,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * {@code ./quanyu bench chatbot-serving [customers] [rate] [seconds]}: the packaged chatbot on the real broker and
  * PostgreSQL, with orders of a synthetic shop on events.v1 and a catalog on catalog.products.v1, answering a mix of
  * Chinese and English turns (orders across turns, FAQ, products, small talk, out of scope) at a fixed rate, then with
- * 8 turns in flight. Latency counts from each turn's scheduled time (see HttpLoad).
+ * 8 turns in flight. Latency counts from each turn's scheduled time (see HttpLoad). Signed-in customers send their
+ * customer token; their 3 sessions each are opened (named by the server) before the load starts.
  */
 public final class ServingBench {
 
@@ -53,6 +57,7 @@ public final class ServingBench {
         Path root = Path.of(System.getProperty("quanyu.root", "."));
         Map<String, String> env = ServiceProcess.infraEnv("serving_chatbot");
         env.put("QUANYU_ADMIN_TOKEN", "bench-admin");
+        env.put("QUANYU_CUSTOMER_TOKEN_SECRET", TestCredentials.CUSTOMER_SECRET);
         // No recommender runs here: product answers go out without similar items, after a refused connection.
         env.put("QUANYU_RECOMMENDER_URL", "http://127.0.0.1:9");
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseZGC"));
@@ -71,7 +76,12 @@ public final class ServingBench {
                     + "number, follow-ups, refund, FAQ, product stock, greeting, thanks, out of scope), 90 % signed-in customers over 3 "
                     + "sessions each, 10 % anonymous");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-            Function<SplittableRandom, HttpRequest> next = rnd -> turn(chatbot, customers, rnd);
+            String[] tokens = new String[customers];
+            for (int c = 0; c < customers; c++) {
+                tokens[c] = TestCredentials.customer("bench-" + c);
+            }
+            String[][] sessions = openSessions(http, chatbot, tokens);
+            Function<SplittableRandom, HttpRequest> next = rnd -> turn(chatbot, tokens, sessions, rnd);
             SplittableRandom random = new SplittableRandom(17);
             int warmUp = Integer.getInteger("bench.warmup", 20);
             HttpLoad.fixedRate(http, next, random, rate, warmUp);
@@ -112,17 +122,50 @@ public final class ServingBench {
         return String.format("DD%08d%d", customer, n);
     }
 
-    private static HttpRequest turn(ServiceProcess chatbot, int customers, SplittableRandom r) {
-        int c = r.nextInt(customers);
+    /** Three sessions per customer, opened by a first turn each (the server names them), eight requests in flight. */
+    private static String[][] openSessions(HttpClient http, ServiceProcess chatbot, String[] tokens) throws Exception {
+        String[][] sessions = new String[tokens.length][3];
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(8);
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (int c = 0; c < tokens.length; c++) {
+            for (int k = 0; k < 3; k++) {
+                int customer = c;
+                int slot = k;
+                inFlight.acquire();
+                pending.add(http.sendAsync(request(chatbot, tokens[c], Map.of("channel", "app", "text", "hello")), HttpResponse.BodyHandlers.ofByteArray())
+                        .thenAccept(r -> sessions[customer][slot] = sessionOf(r)).whenComplete((v, e) -> inFlight.release()));
+            }
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        return sessions;
+    }
+
+    private static String sessionOf(HttpResponse<byte[]> r) {
+        try {
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("opening a session answered " + r.statusCode() + ": " + new String(r.body()));
+            }
+            return Json.MAPPER.readTree(r.body()).path("session_id").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static HttpRequest turn(ServiceProcess chatbot, String[] tokens, String[][] sessions, SplittableRandom r) {
+        int c = r.nextInt(tokens.length);
         boolean zh = r.nextBoolean();
         String[] lines = zh ? ZH : EN;
         String text = lines[r.nextInt(lines.length)].replace("{order}", order(c, r.nextInt(2))).replace("{n}", String.valueOf(1 + r.nextInt(50)));
         boolean known = r.nextInt(10) > 0;
-        Map<String, String> body = known ? Map.of("session_id", "bench-" + c + "-" + r.nextInt(3), "user_id", "bench-" + c, "channel", "app", "text", text)
-                : Map.of("session_id", "anon-" + r.nextInt(1_000_000), "channel", "web", "text", text);
+        return known ? request(chatbot, tokens[c], Map.of("session_id", sessions[c][r.nextInt(3)], "channel", "app", "text", text))
+                : request(chatbot, null, Map.of("channel", "web", "text", text));
+    }
+
+    private static HttpRequest request(ServiceProcess chatbot, String authorization, Map<String, String> body) {
         try {
-            return HttpRequest.newBuilder(URI.create(chatbot.url("/v1/chat"))).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))).build();
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(chatbot.url("/v1/chat"))).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)));
+            return authorization == null ? b.build() : b.header("Authorization", authorization).build();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

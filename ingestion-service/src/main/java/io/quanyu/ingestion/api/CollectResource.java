@@ -16,10 +16,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** HTTP entry of the channels: raw events in the channel's own format, one object or a JSON array of them. */
+/**
+ * HTTP entry of the channels: raw events in the channel's own format, one object or a JSON array of them. A channel
+ * key (QUANYU_API_KEYS) may write its own channel's events and nothing else; it reads nothing anywhere.
+ */
 @Path("/v1")
+@SecurityScheme(securitySchemeName = "channel_key", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, apiKeyName = "X-Api-Key",
+        description = "The channel's key from QUANYU_API_KEYS (web=KEY,app=KEY,...): writes that channel's events only")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class CollectResource {
@@ -34,6 +43,7 @@ public class CollectResource {
 
     @POST
     @Path("/collect/{channel}")
+    @SecurityRequirement(name = "channel_key")
     @Operation(summary = "Collect raw events of a channel",
             description = "Takes one raw message in the channel's format (DESIGN.md section 2) or a JSON array of them. Personal data is hashed before anything is published.")
     @APIResponse(responseCode = "202", description = "At least one item accepted; per-item results",
@@ -56,6 +66,7 @@ public class CollectResource {
 
     @POST
     @Path("/catalog/products")
+    @SecurityRequirement(name = "channel_key")
     @Operation(summary = "Upsert catalog products", description = "The catalog channel: one product or an array; takes the catalog API key.")
     @APIResponse(responseCode = "202", description = "At least one product accepted; per-item results",
             content = @Content(schema = @Schema(implementation = CollectResponse.class)))

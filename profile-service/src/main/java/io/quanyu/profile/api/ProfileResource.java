@@ -2,6 +2,8 @@ package io.quanyu.profile.api;
 
 import io.quanyu.support.ApiError;
 import io.quanyu.support.Admin;
+import io.quanyu.support.Role;
+import io.quanyu.support.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quanyu.events.Json;
 import io.quanyu.profile.domain.Portrait;
@@ -59,7 +61,8 @@ public class ProfileResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A customer's portrait", description = "By user id (42 or u:42) or any linked key (a:<anonymous id>, a:card:<card>...)")
+    @Roles(Role.READER)
+    @Operation(summary = "A customer's portrait (reader)", description = "By user id (42 or u:42) or any linked key (a:<anonymous id>, a:card:<card>...)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PortraitView.class)))
     @APIResponse(responseCode = "404", description = "No customer has this id")
     public Response get(@Parameter(description = "User id or user key") @PathParam("id") String id) throws SQLException {
@@ -76,10 +79,9 @@ public class ProfileResource {
 
     @GET
     @Path("/{id}/export")
-    @Admin
-    @Operation(summary = "Everything held about a customer (GDPR access)", description = "Every row of every table that names the customer, plus the served portrait. Admin.")
+    @Roles(Role.READER)
+    @Operation(summary = "Everything held about a customer (GDPR access; reader)", description = "Every row of every table that names the customer, plus the served portrait. Reader or admin.")
     @APIResponse(responseCode = "200", description = "portrait plus the rows of each table")
-    @APIResponse(responseCode = "401", description = "No admin token")
     @APIResponse(responseCode = "404", description = "No customer has this id")
     public Response export(@PathParam("id") String id) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -110,7 +112,6 @@ public class ProfileResource {
             + "cannot lose it. Admin.")
     @APIResponse(responseCode = "202", description = "Erased here; the request to the other services is stored and being published. "
             + "Body: customer_id, erased_keys, erased_at")
-    @APIResponse(responseCode = "401", description = "No admin token")
     @APIResponse(responseCode = "404", description = "No customer has this id")
     @APIResponse(responseCode = "503", description = "The database is not answering; retry")
     public Response erase(@PathParam("id") String id) throws Exception {

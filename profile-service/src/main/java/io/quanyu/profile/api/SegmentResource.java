@@ -2,6 +2,8 @@ package io.quanyu.profile.api;
 
 import io.quanyu.support.ApiError;
 import io.quanyu.support.Admin;
+import io.quanyu.support.Role;
+import io.quanyu.support.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quanyu.events.Json;
 import io.quanyu.profile.domain.Portrait;
@@ -114,7 +116,8 @@ public class SegmentResource {
 
     @GET
     @Path("/{id}/members")
-    @Operation(summary = "Customer ids in a segment, in pages")
+    @Roles(Role.READER)
+    @Operation(summary = "Customer ids in a segment, in pages (reader)")
     @APIResponse(responseCode = "404", description = "No such segment")
     public Response members(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") int offset,
                             @QueryParam("limit") @DefaultValue("100") int limit) throws SQLException {

@@ -72,7 +72,7 @@ class ErasureDuringBrokerOutageTest {
         try {
             given().header("Authorization", ProfilePipelineTest.ADMIN).delete("/v1/profiles/" + r)
                     .then().statusCode(202).body("customer_id", equalTo(customer)).body("erased_keys", equalTo(2));
-            given().get("/v1/profiles/" + r).then().statusCode(404);
+            given().header("Authorization", ProfilePipelineTest.READER).get("/v1/profiles/" + r).then().statusCode(404);
             // The relay was nudged and found no broker: what the other services must hear waits in the outbox.
             Thread.sleep(1500);
             assertThat(outbox(customer)).containsExactly(Topics.PRIVACY_ERASURE, Topics.PROFILE_UPDATES, Topics.PRIVACY_ERASURE_ACKS);

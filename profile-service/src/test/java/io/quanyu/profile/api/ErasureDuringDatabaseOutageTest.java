@@ -56,6 +56,6 @@ class ErasureDuringDatabaseOutageTest {
             }
         }
         org.assertj.core.api.Assertions.assertThat(status).as("DELETE after the outage").isEqualTo(202);
-        given().get("/v1/profiles/a:" + anon).then().statusCode(404);
+        given().header("Authorization", ProfilePipelineTest.READER).get("/v1/profiles/a:" + anon).then().statusCode(404);
     }
 }

@@ -18,6 +18,7 @@ import io.quanyu.events.data.OrderLine;
 import io.quanyu.events.data.ProductView;
 import io.quanyu.events.data.Purchase;
 import io.quanyu.testkit.KafkaTestClient;
+import io.quanyu.testkit.TestCredentials;
 import io.quanyu.testkit.QuanyuInfraResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,7 +61,9 @@ class ErasureTest {
             ProfilePipelineTest.awaitProfile(r, j -> j.getInt("activity.events") == 3);
 
             given().get("/v1/profiles/" + r + "/export").then().statusCode(401);
-            JsonPath export = given().header("Authorization", ProfilePipelineTest.ADMIN).get("/v1/profiles/" + r + "/export")
+            given().header("Authorization", TestCredentials.customer(r)).get("/v1/profiles/" + r + "/export").then().statusCode(403);
+            given().header("Authorization", ProfilePipelineTest.ADMIN).get("/v1/profiles/" + r + "/export").then().statusCode(200);
+            JsonPath export = given().header("Authorization", ProfilePipelineTest.READER).get("/v1/profiles/" + r + "/export")
                     .then().statusCode(200).extract().jsonPath();
             assertThat(export.getList("tables.identity.key", String.class)).containsExactlyInAnyOrder("u:" + r, "a:dev-" + r, "a:phone:ph-" + r);
             assertThat(export.getList("tables.customer_event.event_id", String.class))
@@ -72,9 +75,10 @@ class ErasureTest {
                     + export.getList("tables.profile").size() + export.getList("tables.segment_member").size());
 
             given().delete("/v1/profiles/" + r).then().statusCode(401);
+            given().header("Authorization", ProfilePipelineTest.READER).delete("/v1/profiles/" + r).then().statusCode(403);
             given().header("Authorization", ProfilePipelineTest.ADMIN).delete("/v1/profiles/a:dev-" + r)
                     .then().statusCode(202).body("customer_id", equalTo("u:" + r)).body("erased_keys", equalTo(3));
-            given().get("/v1/profiles/" + r).then().statusCode(404);
+            given().header("Authorization", ProfilePipelineTest.READER).get("/v1/profiles/" + r).then().statusCode(404);
 
             var request = erasures.await(1, rec -> ("u:" + r).equals(rec.key()), Duration.ofSeconds(20));
             assertThat(request).hasSize(1);
@@ -92,7 +96,7 @@ class ErasureTest {
             ProfilePipelineTest.awaitProfile(sentinel, j -> true);
             Thread.sleep(500);
             assertThat(rowsMentioning(r) - rowsMentioning(sentinel)).isZero();
-            given().get("/v1/profiles/" + r).then().statusCode(404);
+            given().header("Authorization", ProfilePipelineTest.READER).get("/v1/profiles/" + r).then().statusCode(404);
         }
     }
 

@@ -20,6 +20,7 @@ import io.quanyu.events.data.ProductView;
 import io.quanyu.events.data.Purchase;
 import io.quanyu.testkit.KafkaTestClient;
 import io.quanyu.testkit.QuanyuInfraResource;
+import io.quanyu.testkit.TestCredentials;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -42,7 +43,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(QuanyuInfraResource.class)
 class ProfilePipelineTest {
 
-    static final String ADMIN = "Bearer test-admin-token";
+    static final String ADMIN = TestCredentials.ADMIN;
+    static final String READER = TestCredentials.READER;
     static KafkaTestClient kafka;
 
     @BeforeAll
@@ -70,7 +72,7 @@ class ProfilePipelineTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonPath last = null;
         while (System.nanoTime() < deadline) {
-            var r = given().get("/v1/profiles/" + id);
+            var r = given().header("Authorization", READER).get("/v1/profiles/" + id);
             if (r.statusCode() == 200) {
                 last = r.jsonPath();
                 if (done.test(last)) {
@@ -103,9 +105,13 @@ class ProfilePipelineTest {
         assertThat(p.getString("traits.age_group")).isEqualTo("25-34");
         assertThat(p.getMap("category_interests")).containsKey("tea");
         // Every id answers with the same portrait.
-        given().get("/v1/profiles/a:card:M-" + r).then().statusCode(200).body("customer_id", equalTo("u:" + r));
-        given().get("/v1/profiles/anon-" + r).then().statusCode(200).body("customer_id", equalTo("u:" + r));
-        given().get("/v1/profiles/nobody-" + r).then().statusCode(404).body("error", equalTo("not_found"));
+        given().header("Authorization", READER).get("/v1/profiles/a:card:M-" + r).then().statusCode(200).body("customer_id", equalTo("u:" + r));
+        given().header("Authorization", READER).get("/v1/profiles/anon-" + r).then().statusCode(200).body("customer_id", equalTo("u:" + r));
+        given().header("Authorization", READER).get("/v1/profiles/nobody-" + r).then().statusCode(404).body("error", equalTo("not_found"));
+        // A portrait is the back office's: not for anyone, not for a customer token (not even the customer's own).
+        given().get("/v1/profiles/" + r).then().statusCode(401);
+        given().header("Authorization", TestCredentials.customer(r)).get("/v1/profiles/" + r).then().statusCode(403);
+        given().header("Authorization", TestCredentials.customer("someone-else")).get("/v1/profiles/a:card:M-" + r).then().statusCode(403);
     }
 
     @Test
@@ -155,6 +161,8 @@ class ProfilePipelineTest {
         given().contentType("application/json").body("{\"name\":\"x\",\"condition\":{\"field\":\"a\",\"op\":\"exists\"}}")
                 .post("/v1/segments").then().statusCode(401);
         given().header("Authorization", "Bearer wrong").contentType("application/json").body("{\"name\":\"x\",\"condition\":{}}")
+                .post("/v1/segments").then().statusCode(401);
+        given().header("Authorization", READER).contentType("application/json").body("{\"name\":\"x\",\"condition\":{}}")
                 .post("/v1/segments").then().statusCode(403);
         given().header("Authorization", ADMIN).contentType("application/json")
                 .body("{\"name\":\"bad\",\"condition\":{\"all\":[{\"field\":\"x\",\"op\":\"~\"}]}}")
@@ -168,8 +176,10 @@ class ProfilePipelineTest {
         publish(event(Channel.STORE, EventType.PURCHASE, "a:card:B-" + r, t,
                 new Purchase("o/" + r, List.of(new OrderLine("sku-9", 1, new BigDecimal("999.00"))), new BigDecimal("999.00"), "CNY", "s2")));
         awaitProfile("a:card:B-" + r, j -> j.getList("segments").contains(id));
-        given().get("/v1/segments/" + id + "/members").then().statusCode(200).body("members", hasItems("a:card:B-" + r));
+        given().header("Authorization", READER).get("/v1/segments/" + id + "/members").then().statusCode(200).body("members", hasItems("a:card:B-" + r));
+        given().get("/v1/segments/" + id + "/members").then().statusCode(401);
+        given().header("Authorization", TestCredentials.customer(r)).get("/v1/segments/" + id + "/members").then().statusCode(403);
         given().get("/v1/segments").then().statusCode(200).body("id", hasItems(id));
-        given().get("/v1/segments/nope/members").then().statusCode(404);
+        given().header("Authorization", READER).get("/v1/segments/nope/members").then().statusCode(404);
     }
 }

@@ -14,6 +14,7 @@ import io.quanyu.events.data.ProductView;
 import io.quanyu.events.data.Purchase;
 import io.quanyu.testkit.Infra;
 import io.quanyu.testkit.ServiceProcess;
+import io.quanyu.testkit.TestCredentials;
 import io.quanyu.testkit.bench.Machine;
 import io.quanyu.testkit.bench.Stats;
 import java.math.BigDecimal;
@@ -48,6 +49,7 @@ public final class ProfileBench {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         System.out.println("machine: " + Machine.describe());
         Map<String, String> env = ServiceProcess.infraEnv("bench_profile");
+        env.put("QUANYU_READER_TOKEN", TestCredentials.READER_TOKEN);
         // Settings to compare (QUANYU_PROFILE_WORKERS, QUANYU_PROFILE_CONSUMER_MAX_POLL_RECORDS...) pass through.
         System.getenv().forEach((k, v) -> {
             if (k.startsWith("QUANYU_PROFILE_")) {
@@ -160,7 +162,7 @@ public final class ProfileBench {
                     Long sent = r.key() == null ? null : sentAt.get(r.key());
                     if (sent != null && seen.add(r.key())) {
                         millis.add((System.nanoTime() - sent) / 1e6);
-                        if (service.get("/v1/profiles/" + r.key()).status() == 200) {
+                        if (service.get("/v1/profiles/" + r.key(), TestCredentials.READER).status() == 200) {
                             confirmed++;
                         }
                     }

@@ -6,6 +6,10 @@ import io.quanyu.recommender.messaging.Models;
 import io.quanyu.recommender.store.InteractionStore;
 import io.quanyu.support.Admin;
 import io.quanyu.support.ApiError;
+import io.quanyu.support.Caller;
+import io.quanyu.support.CurrentCaller;
+import io.quanyu.support.Role;
+import io.quanyu.support.Roles;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -50,18 +54,23 @@ public class RecommendationResource {
 
     private final Models models;
     private final RecommendationService service;
+    private final CurrentCaller caller;
 
-    public RecommendationResource(Models models, RecommendationService service) {
+    public RecommendationResource(Models models, RecommendationService service, CurrentCaller caller) {
         this.models = models;
         this.service = service;
+        this.caller = caller;
     }
 
     @GET
     @Path("/recommendations/{userId}")
-    @Operation(summary = "Recommendations for a customer",
+    @Roles({Role.CUSTOMER, Role.READER})
+    @Operation(summary = "Recommendations for a customer (the customer themselves, or reader)",
             description = "userId is a user id (42 -> u:42) or a user key (a:...); every key the profile service linked to the same customer counts. "
                     + "The customer's interactions up to this moment are folded in, so fresh events count before the next training. "
-                    + "Customers without history get what is popular in their segment, on the channel, or overall.")
+                    + "Customers without history get what is popular in their segment, on the channel, or overall. The answer tells "
+                    + "what the customer did and which keys are theirs: a customer token answers only for its own user id (403 for "
+                    + "any other); the back office (reader, admin) asks for anyone. Visitors who have not signed in get GET /v1/popular.")
     public Response recommend(@PathParam("userId") String userId,
                               @Parameter(description = "How many items, 1-100 (default 10)") @QueryParam("limit") Integer limit,
                               @Parameter(description = "Comma-separated product ids never to return") @QueryParam("exclude") String exclude,
@@ -80,6 +89,10 @@ public class RecommendationResource {
         }
         Set<String> excluded = exclude == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(exclude.split(",")));
         String key = RecommendationService.key(userId);
+        Caller who = caller.get();
+        if (who.customer() && !key.equals(who.userKey())) {
+            return ApiError.response(Status.FORBIDDEN, "forbidden", "a customer token answers about its own customer only");
+        }
         var ask = new RecommendationService.Ask(n, excluded, category == null || category.isBlank() ? null : category.trim(), channel, inStockOnly);
         var answer = service.recommend(key, ask);
         if (answer.isEmpty()) {

@@ -21,6 +21,7 @@ import io.quanyu.recommender.store.CustomerStore;
 import io.quanyu.recommender.store.InteractionStore;
 import io.quanyu.testkit.KafkaTestClient;
 import io.quanyu.testkit.QuanyuInfraResource;
+import io.quanyu.testkit.TestCredentials;
 import io.quanyu.testkit.replay.MovieLensData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,7 +64,7 @@ class RecommenderRulesTest {
     }
 
     private static JsonPath recommendations(String user) {
-        return given().get("/v1/recommendations/" + user).then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", TestCredentials.READER).get("/v1/recommendations/" + user).then().statusCode(200).extract().jsonPath();
     }
 
     private static <T> T await(Callable<T> probe, java.util.function.Predicate<T> done, Duration timeout) throws Exception {
@@ -117,7 +118,7 @@ class RecommenderRulesTest {
             try {
                 JsonPath after = await(() -> recommendations(user), r -> !r.getList("items.item_id").contains(top), Duration.ofSeconds(20));
                 assertThat(after.getList("items.item_id", String.class)).hasSize(10).doesNotContain(top);
-                assertThat(given().queryParam("in_stock", false).get("/v1/recommendations/" + user).then().statusCode(200).extract()
+                assertThat(given().header("Authorization", TestCredentials.READER).queryParam("in_stock", false).get("/v1/recommendations/" + user).then().statusCode(200).extract()
                         .jsonPath().getList("items.item_id", String.class)).contains(top);
             } finally {
                 kafka.send(Topics.CATALOG_PRODUCTS, top, EventCodec.encode(MovieLensFixture.product(movie, true)));
@@ -146,9 +147,9 @@ class RecommenderRulesTest {
         assertThat(recs.getList("items.item_id", String.class)).allSatisfy(i -> assertThat(membersItems).contains(i));
 
         String nobody = "a:nobody-" + UUID.randomUUID();
-        assertThat(given().queryParam("channel", "app").get("/v1/recommendations/" + nobody).then().statusCode(200).extract().jsonPath()
+        assertThat(given().header("Authorization", TestCredentials.READER).queryParam("channel", "app").get("/v1/recommendations/" + nobody).then().statusCode(200).extract().jsonPath()
                 .getList("items.reason", String.class)).hasSize(10).allSatisfy(r -> assertThat(r).isEqualTo("popular on app"));
-        given().queryParam("channel", "fax").get("/v1/recommendations/" + nobody).then().statusCode(400).body("error", equalTo("invalid_channel"));
+        given().header("Authorization", TestCredentials.READER).queryParam("channel", "fax").get("/v1/recommendations/" + nobody).then().statusCode(400).body("error", equalTo("invalid_channel"));
     }
 
     @Test

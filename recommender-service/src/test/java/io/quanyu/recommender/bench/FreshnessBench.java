@@ -5,6 +5,7 @@ import io.quanyu.events.Topics;
 import io.quanyu.testkit.Infra;
 import io.quanyu.testkit.KafkaTestClient;
 import io.quanyu.testkit.ServiceProcess;
+import io.quanyu.testkit.TestCredentials;
 import io.quanyu.testkit.bench.Machine;
 import io.quanyu.testkit.bench.Stats;
 import io.quanyu.testkit.replay.MovieLensReplay;
@@ -38,6 +39,7 @@ public final class FreshnessBench {
         ingestionEnv.put("QUANYU_PII_SECRET", "bench-secret-0123456789abcdef");
         Map<String, String> recommenderEnv = ServiceProcess.infraEnv("fresh_recommender");
         recommenderEnv.put("QUANYU_ADMIN_TOKEN", "bench-admin");
+        recommenderEnv.put("QUANYU_READER_TOKEN", TestCredentials.READER_TOKEN);
         try (ServiceProcess ingestion = ServiceProcess.of(root.resolve("ingestion-service/target/quarkus-app/quarkus-run.jar"), ingestionEnv,
                 root.resolve("recommender-service/target/bench-fresh-ingestion.log"), "-Xmx384m", "-XX:+UseSerialGC").start(Duration.ofSeconds(120));
              ServiceProcess recommender = ServiceProcess.of(root.resolve("recommender-service/target/quarkus-app/quarkus-run.jar"), recommenderEnv,
@@ -99,7 +101,7 @@ public final class FreshnessBench {
     }
 
     private static List<String> items(ServiceProcess s, String user) throws java.io.IOException {
-        ServiceProcess.Answer a = s.get("/v1/recommendations/" + user);
+        ServiceProcess.Answer a = s.get("/v1/recommendations/" + user, TestCredentials.READER);
         List<String> out = new ArrayList<>();
         if (a.status() == 200) {
             Json.MAPPER.readTree(a.body()).path("items").forEach(i -> out.add(i.path("item_id").asText()));

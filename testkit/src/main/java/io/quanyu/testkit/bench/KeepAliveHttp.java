@@ -38,12 +38,18 @@ public final class KeepAliveHttp implements AutoCloseable {
 
     /** baseUrl is http://host[:port]; the paths given to get and post start at its root. */
     public KeepAliveHttp(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** Every request with this Authorization header (a bench reading personal data as the reader); none when null. */
+    public KeepAliveHttp(String baseUrl, String authorization) {
         URI uri = URI.create(baseUrl);
         if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getRawPath().length() > 1) {
             throw new IllegalArgumentException("expected http://host[:port], got " + baseUrl);
         }
         address = new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
-        versionAndHost = ascii(" HTTP/1.1\r\nHost: " + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "\r\n");
+        versionAndHost = ascii(" HTTP/1.1\r\nHost: " + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "\r\n"
+                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n"));
     }
 
     public Reply get(String pathAndQuery) throws IOException {

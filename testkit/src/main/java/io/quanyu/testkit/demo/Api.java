@@ -2,6 +2,7 @@ package io.quanyu.testkit.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quanyu.events.Json;
+import io.quanyu.testkit.CustomerTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The running services' HTTP APIs as the demo asks them: JSON in and out, the admin token where needed. */
+/**
+ * The running services' HTTP APIs as the demo asks them: JSON in and out, the admin token for mutations, the reader
+ * token for portraits, and customer tokens (signed with the stack's secret, as a shop's login would) for a customer's chat.
+ */
 final class Api {
 
     /** An answer: status and parsed body (a missing node when the body is not JSON). */
@@ -23,9 +27,24 @@ final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     private final String adminToken;
+    private final String readerToken;
+    private final String customerSecret;
 
-    Api(String adminToken) {
+    Api(String adminToken, String readerToken, String customerSecret) {
         this.adminToken = adminToken;
+        this.readerToken = readerToken;
+        this.customerSecret = customerSecret;
+    }
+
+    /** The credentials ./quanyu up passed to the services (secrets.env). */
+    static Api fromEnv() {
+        return new Api(System.getenv().getOrDefault("QUANYU_ADMIN_TOKEN", ""), System.getenv().getOrDefault("QUANYU_READER_TOKEN", ""),
+                System.getenv().getOrDefault("QUANYU_CUSTOMER_TOKEN_SECRET", ""));
+    }
+
+    /** {@code Bearer <customer token>} of userId, valid for an hour. */
+    String customer(String userId) {
+        return "Bearer " + CustomerTokens.mint(customerSecret, userId, Duration.ofHours(1));
     }
 
     static String url(int port, String path) {
@@ -40,12 +59,27 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(url(port, path))).GET());
     }
 
+    /** A GET of personal data, as the back office: the reader token. */
+    Answer read(int port, String path) {
+        return get(port, path, "Bearer " + readerToken);
+    }
+
+    /** A GET with this Authorization header. */
+    Answer get(int port, String path, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(url(port, path))).header("Authorization", authorization).GET());
+    }
+
     Answer post(int port, String path, Object body, boolean admin) {
+        return post(port, path, body, admin ? "Bearer " + adminToken : null);
+    }
+
+    /** A POST with this Authorization header (none when null). */
+    Answer post(int port, String path, Object body, String authorization) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(port, path))).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)));
-            if (admin) {
-                b.header("Authorization", "Bearer " + adminToken);
+            if (authorization != null) {
+                b.header("Authorization", authorization);
             }
             return send(b);
         } catch (IOException e) {

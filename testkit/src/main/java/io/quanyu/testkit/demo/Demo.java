@@ -32,11 +32,11 @@ public final class Demo {
     private Demo() {
     }
 
-    /** {@code Demo <bootstrap> <data dir>}; the admin token comes from QUANYU_ADMIN_TOKEN. */
+    /** {@code Demo <bootstrap> <data dir>}; the credentials come from QUANYU_ADMIN_TOKEN, QUANYU_READER_TOKEN, QUANYU_CUSTOMER_TOKEN_SECRET. */
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
         Path data = Path.of(args.length > 1 ? args[1] : "../shared/data");
-        Api api = new Api(System.getenv().getOrDefault("QUANYU_ADMIN_TOKEN", ""));
+        Api api = Api.fromEnv();
         Instant now = Instant.now();
 
         System.out.println("\nDominick's orange juice: 52 weeks of 11 brands at 2 stores as POS receipts on raw.store, then a stock count");

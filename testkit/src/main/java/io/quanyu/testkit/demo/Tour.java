@@ -17,7 +17,7 @@ final class Tour {
         int uid = 13;
         String user = ReplayIds.userId(uid);
         System.out.println("\n== A customer's portrait (profile-service) ==");
-        JsonNode p = api.get(Demo.PROFILE, "/v1/profiles/" + user).json();
+        JsonNode p = api.read(Demo.PROFILE, "/v1/profiles/" + user).json();
         System.out.printf("  %s: keys %s, prefers %s, lifecycle %s%n", p.path("customer_id").asText(), p.path("keys"), p.path("preferred_channel").asText(),
                 p.path("lifecycle").asText());
         System.out.printf("  RFM %s (r%d f%d m%d), purchase propensity %s, churn risk %s, segments %s%n", p.path("rfm").path("label").asText(),
@@ -25,8 +25,8 @@ final class Tour {
                 pct(p.path("purchase_propensity")), pct(p.path("churn_risk")), p.path("segments"));
         System.out.println("  interests: " + top(p.path("category_interests"), 4));
 
-        System.out.println("\n== Recommendations for " + user + " (recommender-service) ==");
-        for (JsonNode item : api.get(Demo.RECOMMENDER, "/v1/recommendations/" + user + "?limit=5").json().path("items")) {
+        System.out.println("\n== Recommendations for " + user + " (recommender-service, asked with the customer's own token) ==");
+        for (JsonNode item : api.get(Demo.RECOMMENDER, "/v1/recommendations/" + user + "?limit=5", api.customer(user)).json().path("items")) {
             System.out.printf("  %-40s %.2f  %s%n", trim(item.path("title").asText(item.path("item_id").asText()), 40), item.path("score").asDouble(),
                     item.path("reason").asText());
         }
@@ -72,13 +72,14 @@ final class Tour {
         }
 
         System.out.println("\n== Look further ==");
-        System.out.println("  portrait        " + Api.url(Demo.PROFILE, "/v1/profiles/" + user));
-        System.out.println("  recommendations " + Api.url(Demo.RECOMMENDER, "/v1/recommendations/" + user + "?limit=10"));
+        System.out.println("  portrait        curl -H \"Authorization: Bearer $(./quanyu token reader)\" " + Api.url(Demo.PROFILE, "/v1/profiles/" + user));
+        System.out.println("  recommendations curl -H \"Authorization: Bearer $(./quanyu token customer " + user + ")\" "
+                + Api.url(Demo.RECOMMENDER, "/v1/recommendations/" + user + "?limit=10"));
         System.out.println("  forecast        " + Api.url(Demo.FORECAST, "/v1/forecasts/" + sku + "?store=" + store));
         System.out.println("  alerts          " + Api.url(Demo.FORECAST, "/v1/alerts"));
         System.out.println("  ROI chart (SVG) " + Api.url(Demo.ADS, "/v1/reports/roi?format=svg"));
-        System.out.println("  chat            curl -H 'Content-Type: application/json' -d '{\"session_id\":\"me\",\"text\":\"你好\"}' "
-                + Api.url(Demo.CHATBOT, "/v1/chat"));
+        System.out.println("  chat            curl -H \"Authorization: Bearer $(./quanyu token customer " + user + ")\" -H 'Content-Type: application/json' "
+                + "-d '{\"text\":\"where is my order?\"}' " + Api.url(Demo.CHATBOT, "/v1/chat") + "   (then send the session_id it returns)");
         System.out.println("  each service's API: /q/openapi; metrics: /q/metrics");
     }
 

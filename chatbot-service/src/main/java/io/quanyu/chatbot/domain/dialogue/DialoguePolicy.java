@@ -75,6 +75,9 @@ public final class DialoguePolicy {
             return handoff(r, s, SupportHandoff.NEGATIVE_SENTIMENT, orderEntity, negatives);
         }
         String topic = orderTopic(intent, s, orderEntity);
+        if (topic != null && !caller.known()) {
+            return signIn(r, s, text, topic, negatives);
+        }
         if (topic != null && orderEntity == null && s.orderId() != null) {
             // A general question while an order is remembered ("do you take returns within 7 days?") is the FAQ's.
             Optional<FaqHit> general = knowledge.faq(text, FAQ_OUT_OF_SCOPE);
@@ -172,12 +175,23 @@ public final class DialoguePolicy {
                 s.next(topic, o.orderId(), null, s.productId(), 0, negatives, s.handedOff()));
     }
 
-    /**
-     * A signed-in customer sees the orders recorded under any of their keys, never anyone else's; an anonymous chat
-     * gets the status of an order it can name, without amounts.
-     */
+    /** A signed-in customer sees the orders recorded under any of their keys, never anyone else's. */
     private static boolean visibleTo(OrderFacts o, Caller caller) {
-        return !caller.known() || caller.keys().contains(o.userKey());
+        return caller.known() && caller.keys().contains(o.userKey());
+    }
+
+    /**
+     * An order question from a chat nobody signed in to: naming an order number proves nothing, so no order is looked
+     * up. A general answer from the FAQ still helps ("how long does delivery take?"); otherwise the customer is asked to
+     * sign in.
+     */
+    private Decision signIn(Replies r, DialogueState s, String text, String topic, int negatives) {
+        Optional<FaqHit> general = knowledge.faq(text, FAQ_OUT_OF_SCOPE);
+        if (general.isPresent()) {
+            return new Decision(general.get().entry().answer(), "faq", List.of(), null, null,
+                    s.next(s.topic(), null, null, s.productId(), 0, negatives, s.handedOff()));
+        }
+        return new Decision(r.signIn(), "sign_in", List.of(), null, null, s.next(topic, null, null, s.productId(), 0, negatives, s.handedOff()));
     }
 
     private Decision answerProduct(Replies r, DialogueState s, String productId, int negatives) {

@@ -22,6 +22,11 @@ record Replies(boolean zh) {
                 : "Could you give me your order number (for example DD20241120001)? I'll look it up.";
     }
 
+    String signIn() {
+        return zh ? "请先登录，我才能查询您的订单。物流、退换货和商品的问题现在就可以问我。"
+                : "Please sign in so I can look up your orders. Questions about deliveries, returns and products I can answer right away.";
+    }
+
     String orderNotFound(String orderId) {
         return zh ? "没有找到订单 " + orderId + "，请核对订单号后再试一次。"
                 : "I can't find order " + orderId + " on your account. Please check the number and try again.";

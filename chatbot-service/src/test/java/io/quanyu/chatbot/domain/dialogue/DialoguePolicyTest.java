@@ -94,14 +94,19 @@ class DialoguePolicyTest {
     }
 
     @Test
-    void anotherCustomersOrderIsNotFoundAndAnonymousChatsSeeNoAmounts() {
+    void anotherCustomersOrderIsNotFoundAndAnonymousChatsAreAskedToSignIn() {
         Decision d = new Conversation(alice).say("Where is my order DD20241119002?");
         assertThat(d.reply()).contains("can't find order DD20241119002");
         assertThat(d.orderId()).isNull();
 
-        Decision anonymous = new Conversation(new DialoguePolicy.Caller("a:chat-1", false)).say("Where is my order DD20241118001?");
-        assertThat(anonymous.answeredBy()).isEqualTo("order");
-        assertThat(anonymous.reply()).contains("on its way").doesNotContain("¥199.00");
+        Conversation anonymous = new Conversation(new DialoguePolicy.Caller("a:chat-1", false));
+        Decision named = anonymous.say("Where is my order DD20241118001?");
+        assertThat(named.answeredBy()).isEqualTo("sign_in");
+        assertThat(named.reply()).contains("sign in").doesNotContain("DD20241118001", "¥", "on its way");
+        assertThat(named.orderId()).isNull();
+        Decision refund = anonymous.say("has my refund for DD20241118001 come through?");
+        assertThat(refund.reply()).doesNotContain("¥", "DD20241118001");
+        assertThat(anonymous.state.orderId()).isNull();
     }
 
     @Test
