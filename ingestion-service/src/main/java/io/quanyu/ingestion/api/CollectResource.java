@@ -28,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @Path("/v1")
 @SecurityScheme(securitySchemeName = "channel_key", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, apiKeyName = "X-Api-Key",
-        description = "The channel's key from QUANYU_API_KEYS (web=KEY,app=KEY,...): writes that channel's events only")
+        description = "The channel's client key from QUANYU_API_KEYS (web=KEY,app=KEY,...), or its server key from QUANYU_SERVER_KEYS: "
+                + "writes that channel's events only; only server-key logins may link phones, e-mails and member cards")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class CollectResource {
@@ -79,10 +80,11 @@ public class CollectResource {
     }
 
     private Response authorizedCollect(Channel channel, String apiKey, byte[] body) {
-        if (!keys.allows(channel, apiKey)) {
+        ApiKeys.Grant grant = keys.grant(channel, apiKey).orElse(null);
+        if (grant == null) {
             return ApiError.response(Status.UNAUTHORIZED, "unauthorized",
-                    apiKey == null ? "missing X-Api-Key header" : "X-Api-Key is not the key of channel " + channel.wire());
+                    apiKey == null ? "missing X-Api-Key header" : "X-Api-Key is not a key of channel " + channel.wire());
         }
-        return collector.collect(channel, body);
+        return collector.collect(channel, body, grant == ApiKeys.Grant.SERVER);
     }
 }

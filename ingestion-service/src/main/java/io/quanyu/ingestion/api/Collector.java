@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quanyu.events.Channel;
 import io.quanyu.events.EventCodec;
 import io.quanyu.events.Json;
+import io.quanyu.events.data.Identify;
 import io.quanyu.ingestion.config.IngestionConfig;
 import io.quanyu.ingestion.domain.Normalizer;
 import io.quanyu.ingestion.domain.Outcome;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 @ApplicationScoped
 public class Collector {
 
+    private static final byte[] TRUE = "true".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final ObjectReader READER = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Normalizer normalizer;
@@ -45,7 +47,8 @@ public class Collector {
         this.registry = registry;
     }
 
-    Response collect(Channel channel, byte[] body) {
+    /** Checks and publishes a request; {@code trusted} when it came with the channel's server key. */
+    Response collect(Channel channel, byte[] body, boolean trusted) {
         if (body == null || body.length == 0) {
             return ApiError.response(Status.BAD_REQUEST, "unparseable", "the body is empty; send a JSON object or an array of objects");
         }
@@ -76,13 +79,13 @@ public class Collector {
             return unavailable("too many items in flight; retry after " + config.retryAfterSeconds() + " s");
         }
         try {
-            return checkAndPublish(channel, items);
+            return checkAndPublish(channel, items, trusted);
         } finally {
             limiter.release(items.size());
         }
     }
 
-    private Response checkAndPublish(Channel channel, List<JsonNode> items) {
+    private Response checkAndPublish(Channel channel, List<JsonNode> items, boolean trusted) {
         Instant now = Instant.now();
         List<CollectResponse.ItemResult> results = new ArrayList<>(items.size());
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(items.size());
@@ -97,7 +100,11 @@ public class Collector {
                 accepted++;
             }
             results.add(result);
-            records.add(new ProducerRecord<>(channel.rawTopic(), key(outcomes), bytes));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(channel.rawTopic(), key(outcomes), bytes);
+            if (trusted) {
+                record.headers().add(Identify.TRUSTED_HEADER, TRUE);
+            }
+            records.add(record);
         }
         int rejected = items.size() - accepted;
         if (accepted == 0) {

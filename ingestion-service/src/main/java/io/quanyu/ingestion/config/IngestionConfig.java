@@ -15,6 +15,12 @@ public interface IngestionConfig {
     /** Channel API keys as {@code web=KEY,app=KEY,...} (env QUANYU_API_KEYS); a channel without a key accepts no HTTP traffic. */
     Optional<String> apiKeys();
 
+    /**
+     * Server-side keys as {@code web=KEY,app=KEY,miniprogram=KEY} (env QUANYU_SERVER_KEYS): the shop's back end sends a
+     * channel's events with it, and only its logins may link phones, e-mails and member cards.
+     */
+    Optional<String> serverKeys();
+
     /** Largest raw message accepted, in bytes; larger ones fail with {@code too_large}. */
     @WithDefault("262144")
     int maxMessageBytes();

@@ -7,6 +7,8 @@ import io.quanyu.events.FailedEvent;
 import io.quanyu.events.Topics;
 import io.quanyu.ingestion.domain.Normalizer;
 import io.quanyu.ingestion.domain.Outcome;
+import io.quanyu.ingestion.domain.Trust;
+import io.quanyu.events.data.Identify;
 import io.quanyu.ingestion.store.DedupeStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -92,8 +94,10 @@ public class BatchProcessor {
             Channel channel = Channel.ofRawTopic(r.topic()).orElseThrow();
             // The record's timestamp is when the channel (or the collector) handed it over: replays stay reproducible.
             Instant received = r.timestamp() > 0 ? Instant.ofEpochMilli(r.timestamp()) : Instant.now();
+            boolean trusted = Trust.trusted(r.headers().lastHeader(Identify.TRUSTED_HEADER) == null ? null
+                    : r.headers().lastHeader(Identify.TRUSTED_HEADER).value());
             for (Outcome o : normalizer.normalize(channel, r.value(), received)) {
-                items.add(new Item(channel, r, o, false));
+                items.add(new Item(channel, r, Trust.mark(o, trusted), false));
             }
         }
         return items;

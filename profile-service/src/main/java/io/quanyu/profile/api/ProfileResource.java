@@ -139,20 +139,8 @@ public class ProfileResource {
         return Response.accepted(Map.of("customer_id", customer, "erased_keys", keys.size(), "erased_at", at)).build();
     }
 
-    /** The customer of a user id or key; a bare id is tried as a user id first, then as an anonymous id. */
-    static Optional<String> resolve(Connection c, ProfileStore store, String id) throws SQLException {
-        List<String> candidates = id.startsWith("u:") || id.startsWith("a:") ? List.of(id) : List.of("u:" + id, "a:" + id);
-        for (String key : candidates) {
-            Optional<String> customer = store.customerOf(c, key);
-            if (customer.isPresent()) {
-                return customer;
-            }
-        }
-        return Optional.empty();
-    }
-
     private Optional<String> resolve(Connection c, String id) throws SQLException {
-        return resolve(c, store, id);
+        return store.resolve(c, id);
     }
 
     private static List<JsonNode> rows(Connection c, String table, String column, String customer) throws SQLException {

@@ -28,10 +28,10 @@ public final class PortraitUpdater {
     public record ProductInfo(String category, String brand) {
     }
 
-    private static final double VIEW = 1;
+    static final double VIEW = 1;
     private static final double CART = 3;
     private static final double FAVORITE = 4;
-    private static final double PURCHASE = 5;
+    static final double PURCHASE = 5;
 
     private final Duration halfLife;
     private final Function<String, ProductInfo> catalog;

@@ -6,6 +6,8 @@ import io.quanyu.events.data.ProductView;
 import io.quanyu.events.data.Purchase;
 import io.quanyu.events.data.Refund;
 import io.quanyu.profile.domain.IdentityKeys;
+import io.quanyu.profile.domain.IdentityRules;
+import io.quanyu.profile.store.ClaimStore;
 import io.quanyu.profile.domain.Portrait;
 import io.quanyu.profile.domain.PortraitUpdater;
 import io.quanyu.profile.store.ErasureStore;
@@ -29,7 +31,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Applies a polled batch of events to portraits in one database transaction: resolve every key through the
- * identity graph (rows locked in key order), merge components an identify joins, update portraits, record the
+ * identity graph (rows locked in key order), merge components an identify may join ({@link IdentityRules}: refused
+ * links become conflicts, unverified strong links hints, stored with the batch), update portraits, record the
  * compact history, refresh rule-segment memberships, and store the consumer offsets with it all.
  */
 @ApplicationScoped
@@ -41,7 +44,8 @@ public class BatchApplier {
 
     /** What a committed batch changed, for publishing; {@code marked} are the customers it marked unpublished at {@code markedAt}. */
     public record Applied(Map<String, Portrait> portraits, Map<String, List<String>> keys, List<Merge> merges,
-                          Map<String, String> newKeys, int skippedErased, Set<String> marked, java.time.Instant markedAt) {
+                          Map<String, String> newKeys, int skippedErased, Set<String> marked, java.time.Instant markedAt,
+                          List<ClaimStore.Hint> hints, List<ClaimStore.Conflict> conflicts) {
     }
 
     /** Customer {@code from} turned out to be {@code into}. */
@@ -56,9 +60,11 @@ public class BatchApplier {
     private final SegmentEvaluator evaluator;
     private final PortraitUpdater updater;
     private final UnpublishedStore unpublished;
+    private final ClaimStore claims;
 
     public BatchApplier(DataSource dataSource, ProfileStore profiles, OffsetStore offsets, SegmentStore segments, ErasureStore erasures,
-                        SegmentEvaluator evaluator, PortraitUpdater updater, UnpublishedStore unpublished) {
+                        SegmentEvaluator evaluator, PortraitUpdater updater, UnpublishedStore unpublished, ClaimStore claims) {
+        this.claims = claims;
         this.unpublished = unpublished;
         this.dataSource = dataSource;
         this.profiles = profiles;
@@ -114,6 +120,20 @@ public class BatchApplier {
         Map<String, String> identity = new HashMap<>(profiles.lockIdentities(c, allKeys));
         Set<String> existed = new java.util.HashSet<>(identity.keySet());
         Map<String, Portrait> portraits = new HashMap<>(profiles.lockProfiles(c, new LinkedHashSet<>(identity.values())));
+        Map<String, Set<String>> hinted = new HashMap<>(claims.hintedBy(c, allKeys));
+        IdentityRules.Graph graph = new IdentityRules.Graph() {
+            @Override
+            public String customerOf(String key) {
+                return identity.get(key);
+            }
+
+            @Override
+            public Set<String> hintedBy(String key) {
+                return hinted.getOrDefault(key, Set.of());
+            }
+        };
+        List<ClaimStore.Hint> hints = new ArrayList<>();
+        List<ClaimStore.Conflict> conflicts = new ArrayList<>();
         Map<String, String> newKeys = new LinkedHashMap<>();
         List<Merge> merges = new ArrayList<>();
         Set<String> changed = new LinkedHashSet<>();
@@ -128,34 +148,35 @@ public class BatchApplier {
                 skipped++;
                 continue;
             }
-            Set<String> keys = IdentityKeys.keysOf(e);
-            Set<String> customers = new LinkedHashSet<>();
-            keys.forEach(k -> {
-                if (identity.containsKey(k)) {
-                    customers.add(identity.get(k));
+            IdentityRules.Decision d = IdentityRules.decide(e, graph);
+            String target = d.target();
+            for (String other : d.absorb()) {
+                Portrait from = portraits.remove(other);
+                Portrait into = portraits.computeIfAbsent(target, Portrait::new);
+                if (from != null) {
+                    into.absorb(from, updater.halfLife());
                 }
-            });
-            Set<String> candidates = new LinkedHashSet<>(customers);
-            candidates.addAll(keys);
-            // A customer is named by the best key of its component; a component's name is its best key already.
-            String target = IdentityKeys.best(candidates);
-            for (String other : customers) {
-                if (!other.equals(target)) {
-                    Portrait from = portraits.remove(other);
-                    Portrait into = portraits.computeIfAbsent(target, Portrait::new);
-                    if (from != null) {
-                        into.absorb(from, updater.halfLife());
+                merges.add(new Merge(other, target));
+                identity.replaceAll((k, v) -> v.equals(other) ? target : v);
+                hinted.values().forEach(owners -> {
+                    if (owners.remove(other)) {
+                        owners.add(target);
                     }
-                    merges.add(new Merge(other, target));
-                    identity.replaceAll((k, v) -> v.equals(other) ? target : v);
-                    changed.remove(other);
-                }
+                });
+                changed.remove(other);
             }
-            for (String k : keys) {
+            for (String k : d.link()) {
                 if (!target.equals(identity.get(k))) {
                     identity.put(k, target);
                     newKeys.put(k, target);
                 }
+            }
+            for (String k : d.hints()) {
+                hinted.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(target);
+                hints.add(new ClaimStore.Hint(k, target, e.channel(), e.time()));
+            }
+            for (IdentityRules.Conflict x : d.conflicts()) {
+                conflicts.add(new ClaimStore.Conflict(0, target, x.other(), x.key(), x.reason(), e.channel(), e.id(), e.time()));
             }
             Portrait p = portraits.computeIfAbsent(target, Portrait::new);
             updater.apply(p, e);
@@ -168,6 +189,11 @@ public class BatchApplier {
         Map<String, String> finalTargets = new HashMap<>();
         finalNames.keySet().forEach(from -> finalTargets.put(from, resolve(finalNames, from)));
         profiles.repoint(c, finalTargets);
+        claims.repoint(c, finalTargets);
+        List<ClaimStore.Hint> finalHints = hints.stream().map(h -> new ClaimStore.Hint(h.key(), resolve(finalNames, h.customerId()), h.channel(), h.at())).toList();
+        List<ClaimStore.Conflict> finalConflicts = conflicts.stream().map(x -> new ClaimStore.Conflict(0, resolve(finalNames, x.customerId()),
+                resolve(finalNames, x.otherCustomerId()), x.key(), x.reason(), x.channel(), x.eventId(), x.at())).toList();
+        claims.record(c, finalHints, finalConflicts);
         newKeys.replaceAll((k, v) -> resolve(finalNames, v));
         Map<String, String> created = new LinkedHashMap<>(newKeys);
         created.keySet().removeAll(existed);
@@ -184,7 +210,7 @@ public class BatchApplier {
         }
         profiles.saveProfiles(c, out.values());
         profiles.insertEvents(c, history.stream().map(r -> new ProfileStore.EventRow(resolve(finalNames, r.customerId()), r.eventId(),
-                r.at(), r.type(), r.channel(), r.amount(), r.category())).toList());
+                r.at(), r.type(), r.channel(), r.amount(), r.category(), r.subject())).toList());
         List<String[]> memberships = new ArrayList<>();
         for (Portrait p : out.values()) {
             evaluator.matching(p).forEach(s -> memberships.add(new String[] {s, p.customerId}));
@@ -196,7 +222,7 @@ public class BatchApplier {
         merges.forEach(m -> marked.add(m.from()));
         java.time.Instant markedAt = java.time.Instant.now();
         unpublished.mark(c, marked, markedAt);
-        return new Applied(out, profiles.keysOfAll(c, out.keySet()), merges, newKeys, skipped, marked, markedAt);
+        return new Applied(out, profiles.keysOfAll(c, out.keySet()), merges, newKeys, skipped, marked, markedAt, finalHints, finalConflicts);
     }
 
     private static String resolve(Map<String, String> mergedInto, String customer) {
@@ -221,7 +247,7 @@ public class BatchApplier {
             ProductView v = e.data(ProductView.class);
             category = v.category() != null ? v.category() : categoryOf(v.productId());
         }
-        return new ProfileStore.EventRow(customer, e.id(), e.time(), e.type(), e.channel(), amount, category);
+        return new ProfileStore.EventRow(customer, e.id(), e.time(), e.type(), e.channel(), amount, category, e.subject());
     }
 
     private String categoryOf(String productId) {

@@ -3,6 +3,8 @@ package io.quanyu.profile.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quanyu.profile.domain.IdentityRules;
+import io.quanyu.profile.store.ClaimStore;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -23,8 +25,14 @@ public class ProfileMetrics {
     private final Counter erasureRecords;
     private final Counter erasurePublishFailures;
     private final Timer batch;
+    private final MeterRegistry registry;
 
     public ProfileMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (String reason : java.util.List.of(IdentityRules.JOINS_KNOWN_CUSTOMERS, IdentityRules.CLAIMED_BY_ANOTHER)) {
+            conflicts(reason);
+        }
+        hints();
         applied = Counter.builder("quanyu.profile.events.applied").description("Events applied to portraits").register(registry);
         merges = Counter.builder("quanyu.profile.identity.merges").description("Customers merged into another by an identify").register(registry);
         invalid = Counter.builder("quanyu.profile.events.invalid").description("Records on events.v1 that were not valid events").register(registry);
@@ -43,6 +51,22 @@ public class ProfileMetrics {
         applied.increment(events);
         merges.increment(merged);
         batch.record(Duration.ofNanos(nanos));
+    }
+
+    /** Links the identity graph refused, by reason (a fixed, small set). */
+    private Counter conflicts(String reason) {
+        return Counter.builder("quanyu.profile.identity.conflicts").tag("reason", reason)
+                .description("Identity links refused because they would have joined two customers").register(registry);
+    }
+
+    private Counter hints() {
+        return Counter.builder("quanyu.profile.identity.hints")
+                .description("Phone, e-mail and member-card links from unverified sources, kept as hints").register(registry);
+    }
+
+    void claims(java.util.List<ClaimStore.Hint> hints, java.util.List<ClaimStore.Conflict> conflicts) {
+        hints().increment(hints.size());
+        conflicts.forEach(x -> conflicts(x.reason()).increment());
     }
 
     void invalid() {

@@ -4,7 +4,9 @@ import io.quanyu.events.KafkaClientSettings;
 import io.quanyu.events.EventCodec;
 import io.quanyu.events.IdentityChange;
 import io.quanyu.events.Topics;
+import io.quanyu.profile.domain.IdentityRules;
 import io.quanyu.profile.domain.Portrait;
+import io.quanyu.profile.store.ClaimStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -24,8 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes what a committed batch changed: the new portraits on {@code profile.updates.v1} (compacted, keyed
- * by customer; a tombstone for a customer merged away; an erased one's goes through {@link ErasureRelay}) and links
- * and merges on {@code profile.identity.v1}.
+ * by customer; a tombstone for a customer merged away; an erased one's goes through {@link ErasureRelay}) and links,
+ * merges, hints and conflicts on {@code profile.identity.v1}.
  */
 @ApplicationScoped
 public class ProfilePublisher {
@@ -48,10 +50,18 @@ public class ProfilePublisher {
         for (BatchApplier.Merge m : applied.merges()) {
             acks.add(producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, m.from(), null)));
             acks.add(producer.send(new ProducerRecord<>(Topics.PROFILE_IDENTITY, m.into(),
-                    EventCodec.encode(new IdentityChange(IdentityChange.MERGED, m.into(), null, m.from(), now)))));
+                    EventCodec.encode(IdentityChange.merged(m.into(), m.from(), now)))));
         }
         applied.newKeys().forEach((key, customer) -> acks.add(producer.send(new ProducerRecord<>(Topics.PROFILE_IDENTITY, customer,
-                EventCodec.encode(new IdentityChange(IdentityChange.LINKED, customer, key, null, now))))));
+                EventCodec.encode(IdentityChange.linked(customer, key, now))))));
+        for (ClaimStore.Hint h : applied.hints()) {
+            acks.add(producer.send(new ProducerRecord<>(Topics.PROFILE_IDENTITY, h.customerId(), EventCodec.encode(new IdentityChange(
+                    IdentityChange.HINT, h.customerId(), h.key(), null, null, IdentityRules.UNVERIFIED_LINK, h.channel(), now)))));
+        }
+        for (ClaimStore.Conflict x : applied.conflicts()) {
+            acks.add(producer.send(new ProducerRecord<>(Topics.PROFILE_IDENTITY, x.customerId(), EventCodec.encode(new IdentityChange(
+                    IdentityChange.CONFLICT, x.customerId(), x.key(), null, x.otherCustomerId(), x.reason(), x.channel(), now)))));
+        }
         for (Portrait p : applied.portraits().values()) {
             acks.add(producer.send(new ProducerRecord<>(Topics.PROFILE_UPDATES, p.customerId,
                     EventCodec.encode(views.view(p, applied.keys().getOrDefault(p.customerId, List.of()), null, null, null)))));
@@ -76,6 +86,11 @@ public class ProfilePublisher {
         for (Future<RecordMetadata> ack : acks) {
             ack.get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** One identity change on {@code profile.identity.v1}, keyed by its customer; waits for the acknowledgement. */
+    public void publishIdentity(IdentityChange change) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.PROFILE_IDENTITY, change.customerId(), EventCodec.encode(change))).get(30, TimeUnit.SECONDS);
     }
 
     @PreDestroy

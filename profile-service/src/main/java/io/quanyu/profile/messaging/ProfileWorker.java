@@ -99,6 +99,7 @@ final class ProfileWorker extends ConsumerWorker implements Redrivable {
         long start = System.nanoTime();
         BatchApplier.Applied applied = applier.apply(batch, next, group);
         metrics.applied(batch.size() - applied.skippedErased(), applied.merges().size(), System.nanoTime() - start);
+        metrics.claims(applied.hints(), applied.conflicts());
         publishCommitted(applied);
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         next.forEach((tp, o) -> commit.put(tp, new OffsetAndMetadata(o)));

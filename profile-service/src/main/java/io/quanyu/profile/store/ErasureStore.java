@@ -26,7 +26,8 @@ public class ErasureStore {
     /** Tables holding rows about a customer, with the column naming it. Export reads the same list. */
     public static final List<String[]> CUSTOMER_TABLES = List.of(
             new String[] {"profile", "customer_id"}, new String[] {"identity", "customer_id"},
-            new String[] {"customer_event", "customer_id"}, new String[] {"segment_member", "customer_id"});
+            new String[] {"customer_event", "customer_id"}, new String[] {"segment_member", "customer_id"},
+            new String[] {"identity_hint", "customer_id"}, new String[] {"identity_conflict", "customer_id"});
 
     /** Deletes the customer everywhere; returns the keys it had. */
     public List<String> erase(Connection c, String customerId, Instant at) throws SQLException {
@@ -41,6 +42,11 @@ public class ErasureStore {
                 ps.setString(1, customerId);
                 ps.executeUpdate();
             }
+        }
+        // A conflict names both customers: the other side's row goes too.
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM identity_conflict WHERE other_customer_id = ?")) {
+            ps.setString(1, customerId);
+            ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO erased_key (key_digest, erased_at) VALUES (?, ?)

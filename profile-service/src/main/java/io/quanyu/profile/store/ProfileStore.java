@@ -25,7 +25,7 @@ public class ProfileStore {
 
     /** A row of the compact event history. */
     public record EventRow(String customerId, String eventId, java.time.Instant at, String type, String channel,
-                           java.math.BigDecimal amount, String category) {
+                           java.math.BigDecimal amount, String category, String subject) {
     }
 
     /** Customers of the keys that have one, locked until the transaction ends. */
@@ -128,8 +128,8 @@ public class ProfileStore {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO customer_event (customer_id, event_id, at, type, channel, amount, category)
-                SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::numeric[], ?::text[])
+                INSERT INTO customer_event (customer_id, event_id, at, type, channel, amount, category, subject)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::numeric[], ?::text[], ?::text[])
                 ON CONFLICT DO NOTHING""")) {
             ps.setArray(1, c.createArrayOf("text", rows.stream().map(EventRow::customerId).toArray()));
             ps.setArray(2, c.createArrayOf("text", rows.stream().map(EventRow::eventId).toArray()));
@@ -138,6 +138,7 @@ public class ProfileStore {
             ps.setArray(5, c.createArrayOf("text", rows.stream().map(EventRow::channel).toArray()));
             ps.setArray(6, c.createArrayOf("numeric", rows.stream().map(EventRow::amount).toArray()));
             ps.setArray(7, c.createArrayOf("text", rows.stream().map(EventRow::category).toArray()));
+            ps.setArray(8, c.createArrayOf("text", rows.stream().map(EventRow::subject).toArray()));
             ps.executeUpdate();
         }
     }
@@ -150,6 +151,18 @@ public class ProfileStore {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
+    }
+
+    /** The customer of a user id or key; a bare id is tried as a user id first, then as an anonymous id. */
+    public Optional<String> resolve(Connection c, String id) throws SQLException {
+        List<String> candidates = id.startsWith("u:") || id.startsWith("a:") ? List.of(id) : List.of("u:" + id, "a:" + id);
+        for (String key : candidates) {
+            Optional<String> customer = customerOf(c, key);
+            if (customer.isPresent()) {
+                return customer;
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Portrait> find(Connection c, String customerId) throws SQLException {
@@ -192,6 +205,41 @@ public class ProfileStore {
                     return new Double[] {null, null};
                 }
                 return new Double[] {(Double) rs.getObject(1), (Double) rs.getObject(2)};
+            }
+        }
+    }
+
+    /** The keys of a customer, locked until the transaction ends. */
+    public List<String> lockKeysOf(Connection c, String customerId) throws SQLException {
+        return strings(c, "SELECT key FROM identity WHERE customer_id = ? ORDER BY key FOR UPDATE", customerId);
+    }
+
+    /** The history of a customer with the key each row arrived under (null for rows older than that column). */
+    public List<EventRow> historyOf(Connection c, String customerId) throws SQLException {
+        List<EventRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT event_id, at, type, channel, amount, category, subject FROM customer_event WHERE customer_id = ? ORDER BY at")) {
+            ps.setString(1, customerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EventRow(customerId, rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                            rs.getBigDecimal(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Moves keys from {@code from} to {@code into} (a new customer), with the history rows that arrived under them. */
+    public void split(Connection c, String from, Collection<String> movedKeys, String into) throws SQLException {
+        Object[] moved = movedKeys.toArray();
+        for (String sql : List.of("UPDATE customer_event SET customer_id = ? WHERE customer_id = ? AND subject = ANY(?)",
+                "UPDATE identity SET customer_id = ?, linked_at = now() WHERE customer_id = ? AND key = ANY(?)")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, into);
+                ps.setString(2, from);
+                ps.setArray(3, c.createArrayOf("text", moved));
+                ps.executeUpdate();
             }
         }
     }

@@ -89,12 +89,13 @@ class ProfilePipelineTest {
         String r = UUID.randomUUID().toString().substring(0, 8);
         Instant t = Instant.now().minus(Duration.ofHours(2));
         publish(event(Channel.WEB, EventType.PRODUCT_VIEW, "a:anon-" + r, t, new ProductView("sku-" + r, "tea", null)));
-        // The store purchase arrives before the login that links the card: the two must still end as one.
+        // The store purchase arrives before the login that links the card: the two must still end as one. The login
+        // comes from the shop's back end (server key), so its member card counts.
         publish(event(Channel.STORE, EventType.PURCHASE, "a:card:M-" + r, t.plusSeconds(300),
                 new Purchase("s1/" + r, List.of(new OrderLine("sku-" + r, 2, new BigDecimal("44.00"))), new BigDecimal("88.00"), "CNY", "s1")));
         publish(event(Channel.APP, EventType.IDENTIFY, "u:" + r, t.plusSeconds(60), new Identify(r, List.of(
                 new LinkedId(IdKind.ANONYMOUS_ID, "anon-" + r), new LinkedId(IdKind.DEVICE_ID, "dev-" + r),
-                new LinkedId(IdKind.MEMBER_CARD, "M-" + r)), Map.of("age", "29", "gender", "F", "occupation", "engineer"))));
+                new LinkedId(IdKind.MEMBER_CARD, "M-" + r)), Map.of("age", "29", "gender", "F", "occupation", "engineer"), true)));
 
         JsonPath p = awaitProfile(r, j -> j.getInt("activity.events") == 3);
         assertThat(p).isNotNull();
