@@ -56,7 +56,7 @@ class ComposeFileTest {
             assertThat(url).as("database of %s", s.name()).isEqualTo("jdbc:postgresql://postgres:5432/" + s.database());
             assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
             env.forEach((k, v) -> {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("https?://([a-z0-9-]+):([0-9]+).*").matcher(v.toString());
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("https?://([a-z0-9-]+):([0-9]+).*").matcher(String.valueOf(v));
                 if (m.matches()) {
                     assertThat(services).as("%s of %s names a compose service", k, s.name()).containsKey(m.group(1));
                     assertThat(Yamls.list(map(services.get(m.group(1)), m.group(1)).get("ports"), "ports").toString()).contains(":" + m.group(2));

@@ -36,7 +36,9 @@ class ComposeStackTest {
                         "QUANYU_ADMIN_TOKEN", "compose-test-admin-token",
                         "QUANYU_READER_TOKEN", "compose-test-reader-token",
                         "QUANYU_CUSTOMER_TOKEN_SECRET", "compose-test-customer-token-secret-0123456789",
-                        "QUANYU_PII_SECRET", "compose-test-pii-secret-0123456789"))
+                        "QUANYU_PII_SECRET", "compose-test-pii-secret-0123456789",
+                        "QUANYU_DB_PASSWORD", "compose-test-db-password",
+                        "GRAFANA_ADMIN_PASSWORD", "compose-test-grafana-password"))
                 .withExposedService("prometheus", 9090, Wait.forHttp("/-/ready").forStatusCode(200)
                         .withStartupTimeout(Duration.ofMinutes(5)));
         for (Repo.Service s : Repo.services()) {

@@ -19,14 +19,18 @@ import java.util.regex.Pattern;
 /**
  * A small kustomize for the fields this project's kustomizations may use, so the manifests are rendered and
  * every reference resolved without the kustomize binary: {@code resources} (files and directories),
- * {@code patches} (strategic-merge files, with or without a {@code target}), {@code images} and
- * {@code namespace}. Anything else in a kustomization is an error, and so is a listed file that does not
+ * {@code patches} (strategic-merge files, with or without a {@code target}), {@code images},
+ * {@code namespace} and {@code components} (directories of {@code kind: Component}, applied after the resources, before
+ * the including kustomization's own patches, as kustomize does). Anything else in a kustomization is an error, and so is a listed file that does not
  * exist or a patch that matches no object. KustomizeCliTest compares the output with the real kustomize
  * where one is installed.
  */
 final class Kustomize {
 
-    static final Set<String> ALLOWED_FIELDS = Set.of("apiVersion", "kind", "resources", "patches", "images", "namespace");
+    static final Set<String> ALLOWED_FIELDS = Set.of("apiVersion", "kind", "resources", "patches", "images", "namespace", "components");
+    /** A component takes resources and patches only: the namespace and images are the including overlay's choice. */
+    static final Set<String> COMPONENT_FIELDS = Set.of("apiVersion", "kind", "resources", "patches");
+    static final String COMPONENT_API = "kustomize.config.k8s.io/v1alpha1";
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
             "CustomResourceDefinition", "PersistentVolume", "StorageClass", "PriorityClass");
     /** API groups whose objects kustomize merges with strategic-merge list semantics (lists of named items merge by key). */
@@ -70,7 +74,48 @@ final class Kustomize {
         throw new AssertionError(dir + " has no kustomization.yaml");
     }
 
+    /** Whether a kustomization directory is a Component (only usable from another kustomization's components). */
+    static boolean isComponent(Path dir) {
+        return "Component".equals(Yamls.load(kustomizationFile(dir)).get("kind"));
+    }
+
     private static List<Map<String, Object>> build(Path dir, Set<Path> read, Set<Path> stack) {
+        Map<String, Object> k = enter(dir, read, stack, "Kustomization", "kustomize.config.k8s.io/v1beta1", ALLOWED_FIELDS);
+        Path kfile = kustomizationFile(dir);
+        List<Map<String, Object>> objects = new ArrayList<>();
+        addResources(dir, kfile, k, objects, read, stack);
+        for (Object c : Yamls.list(k.get("components"), kfile + " components")) {
+            Path cdir = dir.resolve(c.toString()).normalize();
+            if (!Files.isDirectory(cdir)) {
+                throw new AssertionError(kfile + ": component " + c + " is not a directory");
+            }
+            Map<String, Object> ck = enter(cdir, read, stack, "Component", COMPONENT_API, COMPONENT_FIELDS);
+            addResources(cdir, kustomizationFile(cdir), ck, objects, read, stack);
+            for (Map<String, Object> patch : maps(ck.get("patches"), cdir + " patches")) {
+                applyPatch(cdir, kustomizationFile(cdir), patch, objects, read);
+            }
+            stack.remove(cdir);
+        }
+        for (Map<String, Object> patch : maps(k.get("patches"), kfile + " patches")) {
+            applyPatch(dir, kfile, patch, objects, read);
+        }
+        for (Map<String, Object> image : maps(k.get("images"), kfile + " images")) {
+            applyImage(kfile, image, objects);
+        }
+        if (k.get("namespace") != null) {
+            String ns = k.get("namespace").toString();
+            for (Map<String, Object> o : objects) {
+                if (!CLUSTER_SCOPED.contains((String) o.get("kind"))) {
+                    Yamls.mapAt(o, "metadata").put("namespace", ns);
+                }
+            }
+        }
+        stack.remove(dir);
+        return objects;
+    }
+
+    /** Reads a kustomization file of the expected kind, refusing fields this project does not use and cycles. */
+    private static Map<String, Object> enter(Path dir, Set<Path> read, Set<Path> stack, String kind, String api, Set<String> fields) {
         if (!stack.add(dir)) {
             throw new AssertionError("kustomization cycle through " + dir);
         }
@@ -78,14 +123,19 @@ final class Kustomize {
         read.add(kfile);
         Map<String, Object> k = Yamls.load(kfile);
         Set<String> unknown = new LinkedHashSet<>(k.keySet());
-        unknown.removeAll(ALLOWED_FIELDS);
+        unknown.removeAll(fields);
         if (!unknown.isEmpty()) {
-            throw new AssertionError(kfile + " uses " + unknown + "; only " + ALLOWED_FIELDS + " are used in this project");
+            throw new AssertionError(kfile + " uses " + unknown + "; only " + fields + " are used in this project");
         }
-        if (!"Kustomization".equals(k.get("kind")) || !"kustomize.config.k8s.io/v1beta1".equals(k.get("apiVersion"))) {
-            throw new AssertionError(kfile + " must be kind Kustomization, apiVersion kustomize.config.k8s.io/v1beta1");
+        if (!kind.equals(k.get("kind")) || !api.equals(k.get("apiVersion"))) {
+            throw new AssertionError(kfile + " must be kind " + kind + ", apiVersion " + api);
         }
-        List<Map<String, Object>> objects = new ArrayList<>();
+        return k;
+    }
+
+    /** Adds the objects of a kustomization's resources (files and directories) to objects; no object twice. */
+    private static void addResources(Path dir, Path kfile, Map<String, Object> k, List<Map<String, Object>> objects,
+                                     Set<Path> read, Set<Path> stack) {
         for (Object r : Yamls.list(k.get("resources"), kfile + " resources")) {
             String entry = r.toString();
             if (entry.contains("://") || entry.startsWith("github.com/")) {
@@ -110,22 +160,6 @@ final class Kustomize {
                 throw new AssertionError(kfile + ": " + id(o) + " appears twice");
             }
         }
-        for (Map<String, Object> patch : maps(k.get("patches"), kfile + " patches")) {
-            applyPatch(dir, kfile, patch, objects, read);
-        }
-        for (Map<String, Object> image : maps(k.get("images"), kfile + " images")) {
-            applyImage(kfile, image, objects);
-        }
-        if (k.get("namespace") != null) {
-            String ns = k.get("namespace").toString();
-            for (Map<String, Object> o : objects) {
-                if (!CLUSTER_SCOPED.contains((String) o.get("kind"))) {
-                    Yamls.mapAt(o, "metadata").put("namespace", ns);
-                }
-            }
-        }
-        stack.remove(dir);
-        return objects;
     }
 
     private static void requireObject(Map<String, Object> doc, Path file) {

@@ -14,6 +14,7 @@ final class Manifests {
     static final Path BASE = K8S.resolve("base");
     static final Path MONITORING = K8S.resolve("monitoring");
     static final Path OVERLAYS = K8S.resolve("overlays");
+    static final Path COMPONENTS = K8S.resolve("components");
 
     private static Kustomize.Result base;
 
@@ -36,10 +37,11 @@ final class Manifests {
         }
     }
 
-    /** Every directory under deploy/k8s with a kustomization. */
+    /** Every directory under deploy/k8s with a kustomization that builds on its own (components do not). */
     static List<Path> kustomizations() {
         try (Stream<Path> files = Files.walk(K8S)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("kustomization.y")).map(Path::getParent).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().startsWith("kustomization.y")).map(Path::getParent)
+                    .filter(d -> !Kustomize.isComponent(d)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

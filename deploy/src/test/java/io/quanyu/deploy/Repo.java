@@ -158,6 +158,8 @@ final class Repo {
         /** Whether a deployment may set this environment variable for the service (it is read by something). */
         boolean reads(String env) {
             return envReferences.contains(env) || env.startsWith("QUARKUS_") || env.equals("JAVA_OPTS")
+                    // Kafka client security (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*): every client takes them.
+                    || !io.quanyu.events.KafkaClientSettings.from(java.util.Map.of(env, "")).isEmpty()
                     || envPrefixes.stream().anyMatch(p -> env.startsWith(p) && mapped(env.substring(p.length())));
         }
 

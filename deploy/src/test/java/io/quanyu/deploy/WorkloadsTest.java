@@ -228,8 +228,12 @@ class WorkloadsTest {
                 if (v.get("configMap") != null) {
                     assertThat(r.find("ConfigMap", str(v, "configMap", "name"))).as("%s: ConfigMap of volume %s", what, v.get("name")).isPresent();
                 }
-                if (v.get("secret") != null && complete) {
-                    assertThat(r.find("Secret", str(v, "secret", "secretName"))).as("%s: Secret of volume %s", what, v.get("name")).isPresent();
+                String secretName = str(v, "secret", "secretName");
+                if (secretName != null && !strimziSecretKeys(r, secretName).isEmpty()) {
+                    maps(at(v, "secret", "items"), "items").forEach(i -> assertThat(strimziSecretKeys(r, secretName))
+                            .as("%s: volume %s takes a key Strimzi writes to %s", what, v.get("name"), secretName).contains(i.get("key").toString()));
+                } else if (secretName != null && complete) {
+                    assertThat(r.find("Secret", secretName)).as("%s: Secret of volume %s", what, v.get("name")).isPresent();
                 }
             }
             for (Map<String, Object> c : mapsAt(pod, "containers")) {
@@ -251,6 +255,11 @@ class WorkloadsTest {
                     }
                     if (from.get("secretKeyRef") != null) {
                         String secret = str(from, "secretKeyRef", "name");
+                        if (!strimziSecretKeys(r, secret).isEmpty()) {
+                            assertThat(strimziSecretKeys(r, secret)).as("%s env %s: a key Strimzi writes to %s", who, e.get("name"), secret)
+                                    .contains(str(from, "secretKeyRef", "key"));
+                            continue;
+                        }
                         assertThat(secret).as("%s env %s: secret name", who, e.get("name")).isIn("quanyu-database", "quanyu-credentials");
                         if (complete) {
                             assertThat(secretKeys(r.get("Secret", secret))).as("%s env %s", who, e.get("name"))
@@ -345,12 +354,8 @@ class WorkloadsTest {
                 .as("%s: cluster of %s", what, Yamls.id(t)).isEqualTo(cluster));
         if (complete) {
             Map<String, Object> kafka = r.get("Kafka", cluster);
-            assertThat(mapsAt(kafka, "spec", "kafka", "listeners")).as("%s: a plain internal listener on %s", what, port)
-                    .anySatisfy(l -> {
-                        assertThat(l.get("port")).isEqualTo(port);
-                        assertThat(l.get("type")).isEqualTo("internal");
-                        assertThat(l.get("tls")).isEqualTo(false);
-                    });
+            // Plain or authenticated: KafkaAuthenticationTest checks that the clients' settings fit the listener.
+            assertThat(bootstrapListener(r).get("type")).as("%s: the listener on %s is internal", what, port).isEqualTo("internal");
             assertThat(at(kafka, "spec", "entityOperator", "topicOperator")).as("%s: the Topic Operator manages the KafkaTopics", what).isNotNull();
             assertThat(at(kafka, "spec", "kafkaExporter")).as("%s: the Kafka Exporter feeds the consumer lag alert", what).isNotNull();
             int brokers = r.ofKind("KafkaNodePool").stream()
@@ -368,6 +373,29 @@ class WorkloadsTest {
                 assertThat(((Number) at(t, "spec", "config", "min.insync.replicas")).intValue()).isBetween(1, replicas);
             }
         }
+    }
+
+    /** The listener of the Strimzi cluster that KAFKA_BOOTSTRAP_SERVERS names, by its port. */
+    static Map<String, Object> bootstrapListener(Kustomize.Result r) {
+        String bootstrap = String.valueOf(mapAt(r.get("ConfigMap", "quanyu-common"), "data").get("KAFKA_BOOTSTRAP_SERVERS"));
+        int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+        Map<String, Object> kafka = r.get("Kafka", bootstrap.substring(0, bootstrap.indexOf("-kafka-bootstrap")));
+        return mapsAt(kafka, "spec", "kafka", "listeners").stream().filter(l -> Integer.valueOf(port).equals(l.get("port"))).findFirst()
+                .orElseThrow(() -> new AssertionError(Yamls.id(kafka) + " has no listener on " + port + " (KAFKA_BOOTSTRAP_SERVERS)"));
+    }
+
+    /**
+     * The keys of a Secret that Strimzi writes at run time for this rendering: a KafkaUser's credentials
+     * ({@code password}, {@code sasl.jaas.config}) and a cluster's CA certificate ({@code <cluster>-cluster-ca-cert}).
+     */
+    static Set<String> strimziSecretKeys(Kustomize.Result r, String secret) {
+        if (r.find("KafkaUser", secret).isPresent()) {
+            return Set.of("password", "sasl.jaas.config");
+        }
+        if (secret.endsWith("-cluster-ca-cert") && r.find("Kafka", secret.substring(0, secret.length() - "-cluster-ca-cert".length())).isPresent()) {
+            return Set.of("ca.crt", "ca.p12", "ca.password");
+        }
+        return Set.of();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -418,10 +446,12 @@ class WorkloadsTest {
             for (Repo.Service s : Repo.services()) {
                 Map<String, Object> before = container(workload(Manifests.base(), s.name()), s.name());
                 Map<String, Object> after = container(workload(r, s.name()), s.name());
-                // Patches change resources, not what the base decided about probes and ports.
+                // Patches change resources and add settings (Kafka authentication), not what the base decided about
+                // probes, ports and the variables it sets.
                 assertThat(after.get("readinessProbe")).isEqualTo(before.get("readinessProbe"));
                 assertThat(after.get("ports")).isEqualTo(before.get("ports"));
-                assertThat(after.get("env")).isEqualTo(before.get("env"));
+                assertThat(maps(after.get("env"), "env")).as("%s: env of %s keeps the base's", overlay, s.name())
+                        .containsAll(maps(before.get("env"), "env"));
             }
         }
     }
