@@ -69,6 +69,10 @@ class KustomizationTest {
         assertThat(containers).hasSize(2);
         assertThat(Yamls.at(containers.getFirst(), "resources", "limits")).isEqualTo(Map.of("cpu", "2", "memory", "1Gi"));
         assertThat(containers.getFirst().get("image")).isEqualTo("x");
+        // Items new to a keyed list come first, as kustomize (kyaml) renders them; KustomizeCliTest compares.
+        Object env = Kustomize.merge(Map.of("env", List.of(Map.of("name", "A", "value", "1"))),
+                Map.of("env", List.of(Map.of("name", "B", "value", "2"), Map.of("name", "A", "value", "3"))), true);
+        assertThat(env).isEqualTo(Map.of("env", List.of(Map.of("name", "B", "value", "2"), Map.of("name", "A", "value", "3"))));
         // Custom resources: lists are replaced, maps merged.
         Object crd = Kustomize.merge(Map.of("l", List.of(Map.of("name", "a")), "m", Map.of("k", 1)),
                 Map.of("l", List.of(Map.of("name", "b")), "m", Map.of("j", 2)), false);

@@ -260,7 +260,9 @@ final class Kustomize {
         if (builtIn && base instanceof List<?> bl && patch instanceof List<?> pl) {
             String key = MERGE_KEYS.stream().filter(k -> hasKey(bl, k) && hasKey(pl, k)).findFirst().orElse(null);
             if (key != null) {
+                // As kustomize renders it: items new to the list come first (in the patch's order), then the merged ones.
                 List<Object> out = new ArrayList<>(Yamls.list(copy(bl), "base"));
+                List<Object> added = new ArrayList<>();
                 for (Object item : pl) {
                     Object want = ((Map<?, ?>) item).get(key);
                     int at = -1;
@@ -272,10 +274,11 @@ final class Kustomize {
                     if (at >= 0) {
                         out.set(at, merge(out.get(at), item, true));
                     } else {
-                        out.add(copy(item));
+                        added.add(copy(item));
                     }
                 }
-                return out;
+                added.addAll(out);
+                return added;
             }
         }
         return copy(patch);
