@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +36,7 @@ class KafkaAuthenticationTest {
 
     /** The security-related variables of a service container, with their plain values or the Secret key they come from. */
     static Map<String, String> kafkaSettings(Kustomize.Result r, Map<String, Object> c) {
-        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> out = new TreeMap<>();
         for (String name : WorkloadsTest.environment(r, c).keySet()) {
             if (!KafkaClientSettings.from(Map.of(name, "")).isEmpty() || !KafkaClientSettings.unknown(Map.of(name, "")).isEmpty()) {
                 String value = WorkloadsTest.envValue(r, c, name);
@@ -62,7 +64,7 @@ class KafkaAuthenticationTest {
             Map<String, Object> c = WorkloadsTest.container(WorkloadsTest.workload(r, s.name()), s.name());
             Map<String, String> settings = kafkaSettings(r, c);
             String who = what + ": " + s.name();
-            assertThat(KafkaClientSettings.unknown(Map.copyOf(settings.keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k, k -> "")))))
+            assertThat(KafkaClientSettings.unknown(settings.keySet().stream().collect(Collectors.toMap(k -> k, k -> ""))))
                     .as("%s: Kafka security variables that name no client property", who).isEmpty();
             String protocol = settings.getOrDefault("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
             assertThat(protocol.endsWith("SSL")).as("%s: security.protocol %s on listener %s (tls %s)", who, protocol, listener.get("name"), tls).isEqualTo(tls);

@@ -160,7 +160,7 @@ final class NetworkPolicies {
         return true;
     }
 
-    /** Every port a rule list names (for checking that each exists on its target), as declared. */
+    /** The ports a rule names, as declared (numbers or port names), for checking that each exists on its target. */
     static List<Object> declaredPorts(Map<String, Object> rule) {
         List<Object> out = new ArrayList<>();
         maps(rule.get("ports"), "ports").forEach(p -> out.add(p.get("port")));

@@ -1,7 +1,6 @@
 package io.quanyu.deploy;
 
 import static io.quanyu.deploy.Yamls.at;
-import static io.quanyu.deploy.Yamls.map;
 import static io.quanyu.deploy.Yamls.mapAt;
 import static io.quanyu.deploy.Yamls.maps;
 import static io.quanyu.deploy.Yamls.mapsAt;

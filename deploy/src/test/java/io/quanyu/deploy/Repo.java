@@ -1,5 +1,6 @@
 package io.quanyu.deploy;
 
+import io.quanyu.events.KafkaClientSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -159,7 +161,7 @@ final class Repo {
         boolean reads(String env) {
             return envReferences.contains(env) || env.startsWith("QUARKUS_") || env.equals("JAVA_OPTS")
                     // Kafka client security (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*): every client takes them.
-                    || !io.quanyu.events.KafkaClientSettings.from(java.util.Map.of(env, "")).isEmpty()
+                    || !KafkaClientSettings.from(Map.of(env, "")).isEmpty()
                     || envPrefixes.stream().anyMatch(p -> env.startsWith(p) && mapped(env.substring(p.length())));
         }
 
