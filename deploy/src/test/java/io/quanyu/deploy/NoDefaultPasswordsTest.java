@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NoDefaultPasswordsTest {
 
     /** Names of settings that hold a credential (env names, ConfigMap keys, YAML keys). */
-    static final Pattern CREDENTIAL = Pattern.compile("(?i).*(password|passwd|secret|token|api[_-]?keys?|jaas[_.-]?config)");
+    static final Pattern CREDENTIAL = Pattern.compile("(?i).*(password|passwd|secret|token|[_-]keys?|jaas[_.-]?config)");
 
     /** Every scalar under a credential-like key anywhere in a YAML tree, as path=value. */
     static List<String> literalCredentials(Object node, String path) {
@@ -69,6 +69,33 @@ class NoDefaultPasswordsTest {
             }
         }
         assertThat(fromSecrets).as("credential variables of the base's containers, all from Secrets").isGreaterThanOrEqualTo(Repo.services().size() * 4);
+    }
+
+    /** The credential-like variables a service's application.properties reads (outside test and dev profiles). */
+    static List<String> credentialsRead(Repo.Service s) {
+        return s.envReferences().stream().filter(e -> CREDENTIAL.matcher(e).matches())
+                .filter(e -> s.properties().stringPropertyNames().stream().filter(k -> !k.startsWith("%"))
+                        .anyMatch(k -> s.properties().getProperty(k).contains("${" + e)))
+                .toList();
+    }
+
+    @Test
+    void everyCredentialAServiceReadsComesFromASecretInTheBaseAndFromTheEnvironmentInCompose() {
+        Map<String, Object> compose = ComposeFileTest.services();
+        for (Repo.Service s : Repo.services()) {
+            List<String> credentials = credentialsRead(s);
+            assertThat(credentials).as("credentials %s reads", s.name()).contains("QUANYU_DB_PASSWORD");
+            Map<String, Object> c = WorkloadsTest.container(WorkloadsTest.workload(Manifests.base(), s.name()), s.name());
+            for (String name : credentials) {
+                assertThat(maps(c.get("env"), "env")).as("base: %s gets %s from a Secret", s.name(), name)
+                        .anySatisfy(e -> {
+                            assertThat(e.get("name")).isEqualTo(name);
+                            assertThat(at(e, "valueFrom", "secretKeyRef")).isNotNull();
+                        });
+                assertThat(map(map(compose.get(s.name()), s.name()).get("environment"), "environment"))
+                        .as("compose: %s gets %s from the environment", s.name(), name).containsKey(name);
+            }
+        }
     }
 
     /** The trial's PostgreSQL command, run with sh and a stand-in for the image's entrypoint. */
