@@ -32,17 +32,20 @@ class EndpointAccessTest extends EndpointAccessTestBase {
 
     @Override
     protected Map<String, String> expectedAccess() {
-        return Map.of(
-                "GET /v1/profiles/{id}", "admin,reader",
-                "GET /v1/profiles/{id}/export", "admin,reader",
-                "DELETE /v1/profiles/{id}", "admin",
-                "GET /v1/segments", "public",
-                "POST /v1/segments", "admin",
-                "GET /v1/segments/{id}/members", "admin,reader",
-                "GET /v1/models", "public",
-                "POST /v1/models/retrain", "admin",
-                "GET /v1/admin/deadletters", "admin",
-                "POST /v1/admin/deadletters/{consumer}/redrive", "admin");
+        return Map.ofEntries(
+                Map.entry("GET /v1/profiles/{id}", "admin,reader"),
+                Map.entry("GET /v1/profiles/{id}/export", "admin,reader"),
+                Map.entry("DELETE /v1/profiles/{id}", "admin"),
+                Map.entry("GET /v1/profiles/{id}/identity", "admin,reader"),
+                Map.entry("POST /v1/profiles/{id}/split", "admin"),
+                Map.entry("GET /v1/identity/conflicts", "admin,reader"),
+                Map.entry("GET /v1/segments", "public"),
+                Map.entry("POST /v1/segments", "admin"),
+                Map.entry("GET /v1/segments/{id}/members", "admin,reader"),
+                Map.entry("GET /v1/models", "public"),
+                Map.entry("POST /v1/models/retrain", "admin"),
+                Map.entry("GET /v1/admin/deadletters", "admin"),
+                Map.entry("POST /v1/admin/deadletters/{consumer}/redrive", "admin"));
     }
 
     /** A customer with a purchase, read back through the reader endpoint before the walk. */

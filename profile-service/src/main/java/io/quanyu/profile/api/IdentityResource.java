@@ -25,12 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The identity graph for the back office: a customer's keys, hints and conflicts, every conflict, and the admin's split. */
-@Path("/v1")
+/** The identity graph of one customer for the back office: keys, hints and conflicts, and the admin's split of a wrong merge. */
+@Path("/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
 public class IdentityResource {
 
-    private static final int MAX_LIMIT = 1000;
+    static final int MAX_LIMIT = 1000;
 
     /** Which keys to move out of a customer. */
     @Schema(description = "The keys to move out into a customer of their own")
@@ -44,7 +44,7 @@ public class IdentityResource {
     }
 
     @GET
-    @Path("/profiles/{id}/identity")
+    @Path("/{id}/identity")
     @Roles(Role.READER)
     @Operation(summary = "A customer's identity graph (reader)", description = "Linked keys, phone/e-mail/card keys held as unverified hints, "
             + "and the conflicts the customer is on either side of, newest first")
@@ -59,22 +59,8 @@ public class IdentityResource {
                 .orElseGet(() -> ApiError.response(Status.NOT_FOUND, "not_found", "no customer has the id '" + id + "'"));
     }
 
-    @GET
-    @Path("/identity/conflicts")
-    @Roles(Role.READER)
-    @Operation(summary = "Links the identity graph refused, newest first (reader)",
-            description = "Each would have joined two customers: a client-side login naming another known user's key, or a phone, e-mail or "
-                    + "member card from an unverified source that another customer holds")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClaimStore.Conflict.class)))
-    public Response conflicts(@QueryParam("limit") @DefaultValue("100") int limit) throws SQLException {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            return ApiError.response(Status.BAD_REQUEST, "out_of_range", "limit: 1 to " + MAX_LIMIT);
-        }
-        return Response.ok(identities.conflicts(limit)).build();
-    }
-
     @POST
-    @Path("/profiles/{id}/split")
+    @Path("/{id}/split")
     @Admin
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Split a wrong merge (admin)", description = "Moves the named keys, with the history that arrived under them, out into a "

@@ -51,14 +51,17 @@ class ErasureTest {
         Instant t = Instant.now().minus(Duration.ofHours(3));
         List<CloudEvent> events = List.of(
                 ProfilePipelineTest.event(Channel.APP, EventType.IDENTIFY, "u:" + r, t, new Identify(r, List.of(
-                        new LinkedId(IdKind.DEVICE_ID, "dev-" + r), new LinkedId(IdKind.PHONE_HASH, "ph-" + r)), Map.of("gender", "M"))),
+                        new LinkedId(IdKind.DEVICE_ID, "dev-" + r), new LinkedId(IdKind.PHONE_HASH, "ph-" + r)), Map.of("gender", "M"), true)),
+                // A web login's e-mail is an unverified hint: kept aside, exported and erased with the rest.
+                ProfilePipelineTest.event(Channel.WEB, EventType.IDENTIFY, "u:" + r, t.plusSeconds(5), new Identify(r, List.of(
+                        new LinkedId(IdKind.EMAIL_HASH, "em-" + r)), Map.of())),
                 ProfilePipelineTest.event(Channel.APP, EventType.PRODUCT_VIEW, "a:dev-" + r, t.plusSeconds(10), new ProductView("sku-1", "tea", null)),
                 ProfilePipelineTest.event(Channel.STORE, EventType.PURCHASE, "a:phone:ph-" + r, t.plusSeconds(20),
                         new Purchase("o-" + r, List.of(new OrderLine("sku-1", 1, BigDecimal.TEN)), BigDecimal.TEN, "CNY", "s1")));
         try (KafkaTestClient kafka = KafkaTestClient.shared(); KafkaTestClient.Tail erasures = kafka.tail(Topics.PRIVACY_ERASURE);
              KafkaTestClient.Tail updates = kafka.tail(Topics.PROFILE_UPDATES)) {
             events.forEach(e -> kafka.send(Topics.EVENTS, e.subject(), EventCodec.encode(e)));
-            ProfilePipelineTest.awaitProfile(r, j -> j.getInt("activity.events") == 3);
+            ProfilePipelineTest.awaitProfile(r, j -> j.getInt("activity.events") == 4);
 
             given().get("/v1/profiles/" + r + "/export").then().statusCode(401);
             given().header("Authorization", TestCredentials.customer(r)).get("/v1/profiles/" + r + "/export").then().statusCode(403);
@@ -69,10 +72,12 @@ class ErasureTest {
             assertThat(export.getList("tables.customer_event.event_id", String.class))
                     .containsExactlyInAnyOrderElementsOf(events.stream().map(CloudEvent::id).toList());
             assertThat(export.getList("tables.profile")).hasSize(1);
+            assertThat(export.getList("tables.identity_hint.key", String.class)).containsExactly("a:email:em-" + r);
             assertThat(export.getString("portrait.traits.gender")).isEqualTo("M");
             // Export names every row that mentions the customer: nothing else in the database does.
             assertThat(rowsMentioning(r)).isEqualTo(export.getList("tables.identity").size() + export.getList("tables.customer_event").size()
-                    + export.getList("tables.profile").size() + export.getList("tables.segment_member").size());
+                    + export.getList("tables.profile").size() + export.getList("tables.segment_member").size()
+                    + export.getList("tables.identity_hint").size() + export.getList("tables.identity_conflict").size());
 
             given().delete("/v1/profiles/" + r).then().statusCode(401);
             given().header("Authorization", ProfilePipelineTest.READER).delete("/v1/profiles/" + r).then().statusCode(403);

@@ -75,7 +75,7 @@ public final class ChaosFeed {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 RawMessage m = messages.get(i);
-                producer.send(new ProducerRecord<>(m.topic(), m.key(), m.value()), (meta, e) -> done(e, failure, acked));
+                producer.send(m.record(), (meta, e) -> done(e, failure, acked));
                 if (i % poisonEvery == poisonEvery / 2 && sentPoison < poison) {
                     sendPoison(producer, run, template, sentPoison, failure, acked);
                     sentPoison++;

@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -121,7 +120,7 @@ public final class MovieLensReplay {
                     break;
                 }
                 bytes += m.value().length;
-                producer.send(new ProducerRecord<>(m.topic(), m.key(), m.value()), (meta, error) -> {
+                producer.send(m.record(), (meta, error) -> {
                     if (error != null) {
                         failure.compareAndSet(null, error);
                     } else {

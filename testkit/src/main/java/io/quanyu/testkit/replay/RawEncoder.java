@@ -112,8 +112,10 @@ final class RawEncoder {
             String device = ReplayIds.deviceId(uid);
             RawAppBatch batch = new RawAppBatch(device, ReplayIds.userId(uid), "4.2.0", uid % 3 == 0 ? "ios" : "android",
                     List.copyOf(events));
+            // A login binding a member card is the shop's member system speaking: only it may link the card.
+            boolean binding = events.stream().anyMatch(e -> e.params() != null && e.params().containsKey("member_card"));
             events.clear();
-            return new RawMessage(Channel.APP.rawTopic(), device, EventCodec.encode(batch));
+            return new RawMessage(Channel.APP.rawTopic(), device, EventCodec.encode(batch), binding);
         }
     }
 

@@ -5,8 +5,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** One Kafka record for a raw channel topic: topic, key (the channel's own user or device id) and JSON bytes. */
-public record RawMessage(String topic, String key, byte[] value) {
+/**
+ * One Kafka record for a raw channel topic: topic, key (the channel's own user or device id) and JSON bytes;
+ * {@code trusted} when the shop's back end sends it (the record then carries the {@code quanyu-trusted} header).
+ */
+public record RawMessage(String topic, String key, byte[] value, boolean trusted) {
+
+    public RawMessage(String topic, String key, byte[] value) {
+        this(topic, key, value, false);
+    }
+
+    /** The Kafka record, with the trusted-source header when the back end sends it. */
+    public org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record() {
+        var r = new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value);
+        if (trusted) {
+            r.headers().add(io.quanyu.events.data.Identify.TRUSTED_HEADER, "true".getBytes(StandardCharsets.US_ASCII));
+        }
+        return r;
+    }
 
     public RawMessage {
         Objects.requireNonNull(topic, "topic");
@@ -28,12 +44,12 @@ public record RawMessage(String topic, String key, byte[] value) {
     // A record compares arrays by reference; replay determinism is about the bytes.
     @Override
     public boolean equals(Object o) {
-        return o instanceof RawMessage m && topic.equals(m.topic) && key.equals(m.key) && Arrays.equals(value, m.value);
+        return o instanceof RawMessage m && topic.equals(m.topic) && key.equals(m.key) && Arrays.equals(value, m.value) && trusted == m.trusted;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(topic, key, Arrays.hashCode(value));
+        return Objects.hash(topic, key, Arrays.hashCode(value), trusted);
     }
 
     @Override
