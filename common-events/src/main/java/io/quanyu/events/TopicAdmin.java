@@ -24,6 +24,8 @@ public final class TopicAdmin {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        // A managed broker's TLS and SASL settings (KAFKA_SECURITY_PROTOCOL, ...), as every other client of the suite.
+        props.putAll(KafkaClientSettings.fromEnvironment());
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream()

@@ -39,6 +39,7 @@ public class SecretCheck {
         m.put("quanyu.reader-token", "QUANYU_READER_TOKEN");
         m.put("quanyu.customer-token.secret", "QUANYU_CUSTOMER_TOKEN_SECRET");
         m.put("quanyu.ingestion.api-keys", "QUANYU_API_KEYS");
+        m.put("quanyu.ingestion.server-keys", "QUANYU_SERVER_KEYS");
         m.put("quanyu.ingestion.pii-secret", "QUANYU_PII_SECRET");
         m.put("quarkus.datasource.password", "QUANYU_DB_PASSWORD");
         return Map.copyOf(m);
