@@ -133,14 +133,17 @@ public class InteractionStore {
     public record Recent(String userKey, String itemId, String type, double value, Instant at, String title, String category) {
     }
 
-    /** The {@code limit} interactions stored last, newest first: what the live counts serve from before the first training. */
+    /**
+     * The {@code limit} interactions stored last, newest first: what the live counts serve from before the first training.
+     * One batch shares its stored_at, so the event time and id break ties: the live counts' ties follow the row order.
+     */
     public List<Recent> recent(int limit) throws SQLException {
         List<Recent> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT r.user_key, r.item_id, r.type, r.value, r.at, it.title, it.category
-                FROM (SELECT user_key, item_id, type, value, at, stored_at FROM interaction ORDER BY stored_at DESC LIMIT ?) r
+                FROM (SELECT event_id, user_key, item_id, type, value, at, stored_at FROM interaction ORDER BY stored_at DESC LIMIT ?) r
                 LEFT JOIN item it ON it.product_id = r.item_id
-                ORDER BY r.stored_at DESC""")) {
+                ORDER BY r.stored_at DESC, r.at DESC, r.event_id""")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
