@@ -32,6 +32,7 @@ public final class FirstTraining {
     private final AtomicBoolean checking = new AtomicBoolean();
     private volatile long notBefore;
     private volatile boolean paused;
+    private volatile String lastFailure = "none";
 
     /**
      * @param threshold  interactions stored before the first training starts (at least 1)
@@ -49,6 +50,11 @@ public final class FirstTraining {
 
     public long threshold() {
         return threshold;
+    }
+
+    /** Why the last attempt gave no model, for the log. */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     /**
@@ -71,11 +77,13 @@ public final class FirstTraining {
             }
             boolean ok = train.run();
             if (!ok) {
+                lastFailure = "the training found nothing to train on";
                 pause();
             }
             return ok ? Outcome.TRAINED : Outcome.NOT_TRAINED;
         } catch (Exception | OutOfMemoryError e) {
             // A training that ran out of heap leaves only garbage behind; serving goes on from the live counts.
+            lastFailure = e.toString();
             pause();
             return Outcome.FAILED;
         } finally {

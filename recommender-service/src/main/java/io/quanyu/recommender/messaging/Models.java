@@ -1,5 +1,6 @@
 package io.quanyu.recommender.messaging;
 
+import io.quanyu.recommender.config.RecommenderConfig;
 import io.quanyu.recommender.domain.Audience;
 import io.quanyu.recommender.domain.ContentModel;
 import io.quanyu.recommender.domain.EventWeights;
@@ -11,7 +12,6 @@ import io.quanyu.recommender.domain.InteractionsBuilder;
 import io.quanyu.recommender.domain.ItemKnn;
 import io.quanyu.recommender.domain.Popularity;
 import io.quanyu.recommender.domain.UserKnn;
-import io.quanyu.recommender.config.RecommenderConfig;
 import io.quanyu.recommender.store.CustomerStore;
 import io.quanyu.recommender.store.InteractionStore;
 import io.quarkus.scheduler.Scheduled;
@@ -46,6 +46,7 @@ public class Models {
     static final ImplicitAls.Config ALS = new ImplicitAls.Config(64, 15, 10.0, 60.0, 3, 42);
     /** A segment's own popularity needs this many trained members to mean more than a few people's taste. */
     static final int MIN_SEGMENT_MEMBERS = 5;
+    private static final String NOTHING_YET = "nothing to train on yet";
 
     private final InteractionStore store;
     private final CustomerStore customers;
@@ -86,9 +87,10 @@ public class Models {
     @Scheduled(every = "${quanyu.recommender.cold-start.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void firstTrainingCheck() {
         FirstTraining.Outcome outcome = first.check(() -> current != null, store::countAtMost,
-                () -> !"nothing to train on yet".equals(train("threshold").get("status")));
+                () -> !NOTHING_YET.equals(train("threshold").get("status")));
         if (outcome == FirstTraining.Outcome.FAILED || outcome == FirstTraining.Outcome.NOT_TRAINED) {
-            LOG.warnf("the first training (%d interactions stored) did not give a model; the live counts keep serving", first.threshold());
+            LOG.warnf("the first training (at %d interactions) gave no model, tried again after a pause; the live counts keep serving: %s",
+                    first.threshold(), first.lastFailure());
         }
     }
 
@@ -124,7 +126,7 @@ public class Models {
             out.put("items", train.itemCount());
             out.put("cells", train.size());
             if (train.size() == 0) {
-                out.put("status", "nothing to train on yet");
+                out.put("status", NOTHING_YET);
                 return out;
             }
             Fitted fitted = fit(train, items);

@@ -72,6 +72,7 @@ class FirstTrainingTest {
         assertThat(first.check(() -> false, limit -> 20, () -> {
             throw new OutOfMemoryError("Java heap space");
         })).isEqualTo(FirstTraining.Outcome.FAILED);
+        assertThat(first.lastFailure()).contains("Java heap space");
         clock.addAndGet(Duration.ofMinutes(1).toNanos());
         assertThat(first.check(() -> false, limit -> 20, () -> false)).isEqualTo(FirstTraining.Outcome.NOT_TRAINED);
         assertThat(first.check(() -> false, limit -> 20, succeeding())).isEqualTo(FirstTraining.Outcome.PAUSED);
