@@ -20,7 +20,7 @@ public interface RecommenderConfig {
     @WithDefault("10m")
     String retrainEvery();
 
-    /** Delay of the first training after start-up. */
+    /** Delay of the first training after start-up; the cold-start threshold check waits as long. */
     @WithDefault("5s")
     String firstTrainingAfter();
 

@@ -84,7 +84,8 @@ public class Models {
     }
 
     /** Until a model is trained: the first training as soon as enough interactions are stored, not at the next slot. */
-    @Scheduled(every = "${quanyu.recommender.cold-start.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${quanyu.recommender.cold-start.check-every}", delayed = "${quanyu.recommender.first-training-after}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void firstTrainingCheck() {
         FirstTraining.Outcome outcome = first.check(() -> current != null, store::countAtMost,
                 () -> !NOTHING_YET.equals(train("threshold").get("status")));

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A brand-new shop on a broker and a database of its own, with the scheduled trainings an hour away: its first events
+ * A brand-new shop on a broker and a database of its own, with the next scheduled training an hour away: its first events
  * are answered 200 by the live counts (popular, then seen in the same visit), and the first training starts at the
  * interaction threshold.
  */
@@ -46,11 +46,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ColdStartTest {
 
-    /** The scheduled trainings (start-up and every interval) an hour away, so only the threshold can train. */
+    /** The start-up training at once (on the empty database, so it finds nothing) and the next scheduled one an hour away. */
     public static class NoScheduledTraining implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quanyu.recommender.first-training-after", "1h", "quanyu.recommender.retrain-every", "1h",
+            return Map.of("quanyu.recommender.first-training-after", "1s", "quanyu.recommender.retrain-every", "1h",
                     "quanyu.recommender.cold-start.train-after-interactions", String.valueOf(THRESHOLD));
         }
     }
