@@ -2,6 +2,7 @@ package io.quanyu.recommender.api;
 
 import io.quanyu.events.Channel;
 import io.quanyu.recommender.domain.ScoredItem;
+import io.quanyu.recommender.messaging.LiveModel;
 import io.quanyu.recommender.messaging.Models;
 import io.quanyu.recommender.store.InteractionStore;
 import io.quanyu.support.Admin;
@@ -40,7 +41,9 @@ public class RecommendationResource {
     /** One recommended item. */
     @Schema(description = "A recommended item with why it was chosen")
     public record Item(@Schema(description = "Product id") String itemId, @Schema(description = "Blended score in [0, 1]") double score,
-                       @Schema(description = "Which model contributed most") String source, @Schema(description = "Why, in words") String reason,
+                       @Schema(description = "Which model contributed most: item_knn, user_knn, matrix_factorization, content, popularity, "
+                               + "or co_occurrence (seen in the same visits, before the first training)") String source,
+                       @Schema(description = "Why, in words") String reason,
                        String title, String category) {
     }
 
@@ -48,16 +51,21 @@ public class RecommendationResource {
     @Schema(description = "Recommendations for a customer")
     public record Answer(@Schema(description = "The user key asked for") String userId,
                          @Schema(description = "The customer it belongs to (its best linked key)") String customerId,
-                         List<Item> items, @Schema(description = "When the models were trained") Instant modelTrainedAt,
-                         @Schema(description = "Items in the customer's history, live events included") int historySize) {
+                         List<Item> items, @Schema(description = "When the models were trained; null before the first training") Instant modelTrainedAt,
+                         @Schema(description = "Items in the customer's history, live events included") int historySize,
+                         @Schema(description = "What answered: trained (the last training's models, live events folded in) or live_counts "
+                                 + "(no model trained yet: same-visit co-occurrence and recency-weighted popularity counted from the stored events)")
+                         String source) {
     }
 
     private final Models models;
+    private final LiveModel liveModel;
     private final RecommendationService service;
     private final CurrentCaller caller;
 
-    public RecommendationResource(Models models, RecommendationService service, CurrentCaller caller) {
+    public RecommendationResource(Models models, LiveModel liveModel, RecommendationService service, CurrentCaller caller) {
         this.models = models;
+        this.liveModel = liveModel;
         this.service = service;
         this.caller = caller;
     }
@@ -68,7 +76,8 @@ public class RecommendationResource {
     @Operation(summary = "Recommendations for a customer (the customer themselves, or reader)",
             description = "userId is a user id (42 -> u:42) or a user key (a:...); every key the profile service linked to the same customer counts. "
                     + "The customer's interactions up to this moment are folded in, so fresh events count before the next training. "
-                    + "Customers without history get what is popular in their segment, on the channel, or overall. The answer tells "
+                    + "Customers without history get what is popular in their segment, on the channel, or overall. Before the first "
+                    + "training the live counts answer (source live_counts): items seen in the same visits, then what is popular now. The answer tells "
                     + "what the customer did and which keys are theirs: a customer token answers only for its own user id (403 for "
                     + "any other); the back office (reader, admin) asks for anyone. Visitors who have not signed in get GET /v1/popular.")
     public Response recommend(@PathParam("userId") String userId,
@@ -94,26 +103,32 @@ public class RecommendationResource {
             return ApiError.response(Status.FORBIDDEN, "forbidden", "a customer token answers about its own customer only");
         }
         var ask = new RecommendationService.Ask(n, excluded, category == null || category.isBlank() ? null : category.trim(), channel, inStockOnly);
-        var answer = service.recommend(key, ask);
-        if (answer.isEmpty()) {
-            return noModelYet();
-        }
-        var a = answer.get();
+        var a = service.recommend(key, ask);
         return Response.ok(new Answer(key, a.customerId(), a.items().stream()
-                .map(r -> item(a.model(), r.itemId(), r.score(), r.source().name().toLowerCase(Locale.ROOT), r.reason())).toList(),
-                a.model().trainedAt(), a.historySize())).build();
+                .map(r -> item(a.catalog(), r.itemId(), r.score(), r.source().name().toLowerCase(Locale.ROOT), r.reason())).toList(),
+                a.trainedAt(), a.historySize(), a.source())).build();
     }
 
     @GET
     @Path("/items/{itemId}/similar")
-    @Operation(summary = "Items similar to one item", description = "By co-occurrence (item-kNN); items nobody has touched yet fall back to text similarity.")
-    public Response similar(@PathParam("itemId") String itemId, @QueryParam("limit") Integer limit) {
+    @Operation(summary = "Items similar to one item", description = "By co-occurrence (item-kNN); items nobody has touched yet fall back to text "
+            + "similarity. Before the first training (source live_counts): the items seen in the same visits among the latest stored events.")
+    public Response similar(@PathParam("itemId") String itemId, @QueryParam("limit") Integer limit) throws Exception {
         int n = limit == null ? 10 : limit;
         if (n < 1 || n > 100) {
             return badLimit(n);
         }
         Models.Trained m = models.current();
-        int index = m == null ? -1 : m.train().itemIndex(itemId);
+        if (m == null) {
+            LiveModel.Snapshot s = liveModel.current();
+            if (!s.counts().knows(itemId)) {
+                return ApiError.response(Status.NOT_FOUND, "not_found", "no item '" + itemId + "' in the latest events (no model is trained yet)");
+            }
+            String reason = RecommendationService.sameVisitReason(s.items(), itemId);
+            return Response.ok(Map.of("item_id", itemId, "source", RecommendationService.LIVE_COUNTS, "items", s.counts().similar(itemId, n, id -> true).stream()
+                    .map(r -> item(s.items(), r.itemId(), r.score(), "co_occurrence", reason)).toList())).build();
+        }
+        int index = m.train().itemIndex(itemId);
         if (index < 0) {
             return ApiError.response(Status.NOT_FOUND, "not_found", "no item '" + itemId + "' in the trained catalog");
         }
@@ -126,27 +141,36 @@ public class RecommendationResource {
         String how = source.equals("item_knn") ? "bought or viewed together with " : "described like ";
         String label = m.items().containsKey(itemId) && m.items().get(itemId).title() != null ? m.items().get(itemId).title() : itemId;
         String src = source;
-        return Response.ok(Map.of("item_id", itemId, "items", similar.stream()
-                .map(s -> item(m, m.train().itemId(s.item()), s.score(), src, how + label)).toList())).build();
+        return Response.ok(Map.of("item_id", itemId, "source", RecommendationService.TRAINED, "items", similar.stream()
+                .map(s -> item(m.items(), m.train().itemId(s.item()), s.score(), src, how + label)).toList())).build();
     }
 
     @GET
     @Path("/popular")
-    @Operation(summary = "Popular items, overall or in a category")
-    public Response popular(@QueryParam("category") String category, @QueryParam("limit") Integer limit) {
+    @Operation(summary = "Popular items, overall or in a category",
+            description = "From the last training; before the first one (source live_counts) from the latest stored events, each user's item "
+                    + "counted once and halved in weight every cold-start half-life (a day by default).")
+    public Response popular(@QueryParam("category") String category, @QueryParam("limit") Integer limit) throws Exception {
         int n = limit == null ? 10 : limit;
         if (n < 1 || n > 100) {
             return badLimit(n);
         }
+        String reason = "popular" + (category == null ? "" : " in " + category);
+        String wanted = category == null || category.isBlank() ? null : category.trim();
         Models.Trained m = models.current();
         if (m == null) {
-            return noModelYet();
+            LiveModel.Snapshot s = liveModel.current();
+            return popularAnswer(category, RecommendationService.LIVE_COUNTS, s.counts().popular(n, id -> wanted == null || wanted.equals(categoryOf(s.items(), id)))
+                    .stream().map(r -> item(s.items(), r.itemId(), r.score(), "popularity", reason)).toList());
         }
-        List<ScoredItem> top = category == null || category.isBlank() ? m.popularity().top(n, i -> true)
-                : m.popularity().topInCategory(category.trim(), i -> categoryOf(m, m.train().itemId(i)), n, i -> true);
-        return Response.ok(Map.of("category", category == null ? "" : category, "items", top.stream()
-                .map(s -> item(m, m.train().itemId(s.item()), s.score(), "popularity", "popular" + (category == null ? "" : " in " + category))).toList()))
-                .build();
+        List<ScoredItem> top = wanted == null ? m.popularity().top(n, i -> true)
+                : m.popularity().topInCategory(wanted, i -> categoryOf(m.items(), m.train().itemId(i)), n, i -> true);
+        return popularAnswer(category, RecommendationService.TRAINED, top.stream()
+                .map(s -> item(m.items(), m.train().itemId(s.item()), s.score(), "popularity", reason)).toList());
+    }
+
+    private static Response popularAnswer(String category, String source, List<Item> items) {
+        return Response.ok(Map.of("category", category == null ? "" : category, "source", source, "items", items)).build();
     }
 
     @POST
@@ -164,7 +188,12 @@ public class RecommendationResource {
         Models.Trained m = models.current();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("trained", m != null);
+        // Before the first training the live counts answer; it starts once this many interactions are stored.
+        out.put("source", m == null ? RecommendationService.LIVE_COUNTS : RecommendationService.TRAINED);
+        out.put("first_training_after_interactions", models.firstTrainingThreshold());
         if (m != null) {
+            out.put("version", m.version());
+            out.put("trigger", m.trigger());
             out.put("trained_at", m.trainedAt());
             out.put("train_ms", m.trainMillis());
             out.put("users", m.train().userCount());
@@ -178,19 +207,13 @@ public class RecommendationResource {
         return ApiError.response(Status.BAD_REQUEST, "out_of_range", "limit must be between 1 and 100, was " + n);
     }
 
-    /** Before the first training (seconds after start-up) there is nothing to serve: the client retries. */
-    private static Response noModelYet() {
-        return Response.status(Status.SERVICE_UNAVAILABLE).header("Retry-After", 5).type(MediaType.APPLICATION_JSON)
-                .entity(new ApiError("unavailable", "no model trained yet")).build();
-    }
-
-    private static String categoryOf(Models.Trained m, String itemId) {
-        InteractionStore.Item item = m.items().get(itemId);
+    private static String categoryOf(Map<String, InteractionStore.Item> catalog, String itemId) {
+        InteractionStore.Item item = catalog.get(itemId);
         return item == null ? null : item.category();
     }
 
-    private static Item item(Models.Trained m, String itemId, double score, String source, String reason) {
-        InteractionStore.Item i = m.items().get(itemId);
+    private static Item item(Map<String, InteractionStore.Item> catalog, String itemId, double score, String source, String reason) {
+        InteractionStore.Item i = catalog.get(itemId);
         return new Item(itemId, Math.round(score * 10_000) / 10_000.0, source, reason, i == null ? null : i.title(), i == null ? null : i.category());
     }
 }

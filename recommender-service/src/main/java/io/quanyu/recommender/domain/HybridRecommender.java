@@ -160,6 +160,8 @@ public final class HybridRecommender implements Scorer {
                         : ", like " + labels.apply(train.itemId(history.items()[because])) + " which you " + verb);
             }
             case POPULARITY -> popularReason(item);
+            // Only the cold-start counts (LiveCounts) answer by co-occurrence; the blend never nominates it.
+            case CO_OCCURRENCE -> similarToSeen;
         };
     }
 

@@ -98,14 +98,10 @@ public class ListPublisher {
                     continue;
                 }
                 var ask = new RecommendationService.Ask(config.publish().size(), Set.of(), null, null, true);
-                var answer = service.recommend(key, ask);
-                if (answer.isEmpty()) {
-                    throw new IllegalStateException("models went away");
-                }
-                var a = answer.get();
+                var a = service.recommend(key, ask);
                 RecommendationList list = new RecommendationList(a.customerId(), a.items().stream()
                         .map(r -> new RecommendationList.Item(r.itemId(), r.score(), r.source().name().toLowerCase(Locale.ROOT), r.reason())).toList(),
-                        a.model().trainedAt(), Instant.now());
+                        a.trainedAt(), Instant.now());
                 sends.add(producer.send(new ProducerRecord<>(Topics.RECOMMENDATIONS, a.customerId(), EventCodec.encode(list))));
             }
             for (Future<RecordMetadata> f : sends) {

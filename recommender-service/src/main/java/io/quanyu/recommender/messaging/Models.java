@@ -1,8 +1,10 @@
 package io.quanyu.recommender.messaging;
 
+import io.quanyu.recommender.config.RecommenderConfig;
 import io.quanyu.recommender.domain.Audience;
 import io.quanyu.recommender.domain.ContentModel;
 import io.quanyu.recommender.domain.EventWeights;
+import io.quanyu.recommender.domain.FirstTraining;
 import io.quanyu.recommender.domain.HybridRecommender;
 import io.quanyu.recommender.domain.ImplicitAls;
 import io.quanyu.recommender.domain.Interactions;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
@@ -33,7 +36,7 @@ public class Models {
     /** Everything a request needs, trained together. */
     public record Trained(Interactions train, HybridRecommender hybrid, ItemKnn itemKnn, ContentModel content, Popularity popularity,
                           Map<String, InteractionStore.Item> items, Map<String, Audience> segments, Map<String, Audience> channels,
-                          Instant trainedAt, long trainMillis) {
+                          Instant trainedAt, long trainMillis, long version, String trigger) {
     }
 
     private static final Logger LOG = Logger.getLogger(Models.class);
@@ -43,17 +46,26 @@ public class Models {
     static final ImplicitAls.Config ALS = new ImplicitAls.Config(64, 15, 10.0, 60.0, 3, 42);
     /** A segment's own popularity needs this many trained members to mean more than a few people's taste. */
     static final int MIN_SEGMENT_MEMBERS = 5;
+    private static final String NOTHING_YET = "nothing to train on yet";
 
     private final InteractionStore store;
     private final CustomerStore customers;
     private final RecommenderMetrics metrics;
+    private final FirstTraining first;
     private final ReentrantLock training = new ReentrantLock();
+    private final AtomicLong versions = new AtomicLong();
     private volatile Trained current;
 
-    public Models(InteractionStore store, CustomerStore customers, RecommenderMetrics metrics) {
+    public Models(InteractionStore store, CustomerStore customers, RecommenderMetrics metrics, RecommenderConfig config) {
         this.store = store;
         this.customers = customers;
         this.metrics = metrics;
+        this.first = new FirstTraining(config.coldStart().trainAfterInteractions(), config.coldStart().retryAfter(), System::nanoTime);
+    }
+
+    /** Interactions stored that start the first training. */
+    public long firstTrainingThreshold() {
+        return first.threshold();
     }
 
     public Trained current() {
@@ -64,14 +76,32 @@ public class Models {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
-            train();
-        } catch (Exception e) {
+            train("schedule");
+        } catch (Exception | OutOfMemoryError e) {
+            // A training that ran out of heap leaves only garbage; the previous models (or the live counts) keep serving.
             LOG.warnf("training failed, keeping the previous models: %s", e.toString());
         }
     }
 
-    /** Trains on everything stored; returns what was trained. */
+    /** Until a model is trained: the first training as soon as enough interactions are stored, not at the next slot. */
+    @Scheduled(every = "${quanyu.recommender.cold-start.check-every}", delayed = "${quanyu.recommender.first-training-after}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void firstTrainingCheck() {
+        FirstTraining.Outcome outcome = first.check(() -> current != null, store::countAtMost,
+                () -> !NOTHING_YET.equals(train("threshold").get("status")));
+        if (outcome == FirstTraining.Outcome.FAILED || outcome == FirstTraining.Outcome.NOT_TRAINED) {
+            LOG.warnf("the first training (at %d interactions) gave no model, tried again after a pause; the live counts keep serving: %s",
+                    first.threshold(), first.lastFailure());
+        }
+    }
+
+    /** Trains on everything stored, on request; returns what was trained. */
     public Map<String, Object> train() throws Exception {
+        return train("request");
+    }
+
+    /** Trains on everything stored; {@code trigger} (schedule, threshold, request) is kept with the models. */
+    private Map<String, Object> train(String trigger) throws Exception {
         if (!training.tryLock()) {
             return Map.of("status", "already training");
         }
@@ -97,7 +127,7 @@ public class Models {
             out.put("items", train.itemCount());
             out.put("cells", train.size());
             if (train.size() == 0) {
-                out.put("status", "nothing to train on yet");
+                out.put("status", NOTHING_YET);
                 return out;
             }
             Fitted fitted = fit(train, items);
@@ -106,13 +136,17 @@ public class Models {
             perChannel.forEach((channel, counts) -> channels.put(channel, new Audience("on " + channel, popularity(train, counts))));
             long millis = (System.nanoTime() - start) / 1_000_000;
             Instant now = Instant.now();
-            current = new Trained(train, fitted.hybrid(), fitted.itemKnn(), fitted.content(), fitted.popularity(), items, Map.copyOf(segments), Map.copyOf(channels), now, millis);
+            long version = versions.incrementAndGet();
+            current = new Trained(train, fitted.hybrid(), fitted.itemKnn(), fitted.content(), fitted.popularity(), items, Map.copyOf(segments),
+                    Map.copyOf(channels), now, millis, version, trigger);
             metrics.trained(now, millis);
             out.put("segments", segments.size());
             out.put("channels", channels.size());
             out.put("train_ms", millis);
+            out.put("version", version);
+            out.put("trigger", trigger);
             out.put("status", "trained");
-            LOG.infof("trained on %s in %d ms", train, millis);
+            LOG.infof("trained (version %d, by %s) on %s in %d ms", version, trigger, train, millis);
             return out;
         } finally {
             training.unlock();

@@ -129,6 +129,44 @@ public class InteractionStore {
         return out;
     }
 
+    /** One of the latest interactions with what the catalog says of its item (title and category, null before the record arrives). */
+    public record Recent(String userKey, String itemId, String type, double value, Instant at, String title, String category) {
+    }
+
+    /**
+     * The {@code limit} interactions stored last, newest first: what the live counts serve from before the first training.
+     * One batch shares its stored_at, so the event time and id break ties: the live counts' ties follow the row order.
+     */
+    public List<Recent> recent(int limit) throws SQLException {
+        List<Recent> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT r.user_key, r.item_id, r.type, r.value, r.at, it.title, it.category
+                FROM (SELECT event_id, user_key, item_id, type, value, at, stored_at FROM interaction ORDER BY stored_at DESC LIMIT ?) r
+                LEFT JOIN item it ON it.product_id = r.item_id
+                ORDER BY r.stored_at DESC, r.at DESC, r.event_id""")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Recent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getTimestamp(5).toInstant(),
+                            rs.getString(6), rs.getString(7)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many interactions are stored, counting no further than {@code limit}: cheap on any table size. */
+    public long countAtMost(long limit) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM (SELECT 1 FROM interaction LIMIT ?) t")) {
+            ps.setLong(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     public long count() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM interaction");
              ResultSet rs = ps.executeQuery()) {
