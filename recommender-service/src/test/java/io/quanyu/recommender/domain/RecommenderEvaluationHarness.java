@@ -60,6 +60,13 @@ public final class RecommenderEvaluationHarness {
      */
     static final Bpr.Config BPR = new Bpr.Config(200, 200, 0.01, 0.01, DEFAULT_SEED);
 
+    /** Neighbourhood sizes tried on validation: from a small catalogue's 20 to a large one's 400. */
+    static final List<Integer> ITEM_NEIGHBOURS = List.of(20, 50, 100, 200, 400);
+    static final List<Integer> USER_NEIGHBOURS = List.of(10, 25, 50, 100, 200, 400);
+    /** ALS regularization on a log scale (it grows with interactions per item), then confidence weights α. */
+    static final List<Double> ALS_LAMBDAS = List.of(7.5, 15.0, 30.0, 60.0, 120.0, 240.0, 480.0);
+    static final List<Double> ALS_ALPHAS = List.of(3.0, 10.0, 30.0);
+
     private RecommenderEvaluationHarness() {
     }
 
@@ -203,18 +210,25 @@ public final class RecommenderEvaluationHarness {
         }
 
         // Selection on validation; the fitted validation models are kept for the blend search.
+        // Ranges wide enough for a sparser or denser log than MovieLens (a choice at a range's end is flagged).
         Selected<ItemKnn> itemKnn = select(validation, k, "ItemKnn", List.of(Similarity.COSINE, Similarity.JACCARD,
-                Similarity.LIFT).stream().flatMap(s -> List.of(50, 100, 200).stream()
+                Similarity.LIFT).stream().flatMap(s -> ITEM_NEIGHBOURS.stream()
                         .map(n -> (Function<Interactions, ItemKnn>) t -> ItemKnn.fit(t, ItemKnn.Config.of(s, n))))
-                .toList(), m -> m.config().toString(), out);
-        Selected<UserKnn> userKnn = select(validation, k, "UserKnn", List.of(25, 50, 100, 200).stream()
+                .toList(), m -> m.config().toString(), m -> (double) m.config().neighbours(), out);
+        Selected<UserKnn> userKnn = select(validation, k, "UserKnn", USER_NEIGHBOURS.stream()
                 .flatMap(n -> List.of(1.0, 2.0).stream()
                         .map(e -> (Function<Interactions, UserKnn>) t -> UserKnn.fit(t, new UserKnn.Config(n, e))))
-                .toList(), m -> m.config().toString(), out);
-        Selected<ImplicitAls> als = select(validation, k, "ALS", List.of(30.0, 60.0, 120.0).stream()
+                .toList(), m -> m.config().toString(), m -> (double) m.config().neighbours(), out);
+        // λ over a log range first, then α at that λ: coordinate search keeps it to nine fits.
+        Selected<ImplicitAls> alsLambda = select(validation, k, "ALS λ", ALS_LAMBDAS.stream()
                 .map(l -> (Function<Interactions, ImplicitAls>) t -> ImplicitAls.fit(t, new ImplicitAls.Config(
                         ALS.factors(), ALS.iterations(), ALS.alpha(), l, ALS.cgSteps(), seed))).toList(),
-                m -> m.config().toString(), out);
+                m -> m.config().toString(), m -> m.config().regularization(), out);
+        double lambda = alsLambda.model().config().regularization();
+        Selected<ImplicitAls> als = select(validation, k, "ALS α", ALS_ALPHAS.stream()
+                .map(a -> (Function<Interactions, ImplicitAls>) t -> ImplicitAls.fit(t, new ImplicitAls.Config(
+                        ALS.factors(), ALS.iterations(), a, lambda, ALS.cgSteps(), seed))).toList(),
+                m -> m.config().toString(), m -> m.config().alpha(), out);
         List<String> names = new ArrayList<>(List.of("ItemKnn", "UserKnn", "ALS"));
         List<Scorer> components = new ArrayList<>(List.of(itemKnn.model(), userKnn.model(), als.model()));
         if (text != null) {
@@ -259,7 +273,7 @@ public final class RecommenderEvaluationHarness {
         results.add(hybrid);
         results.forEach(r -> out.println(r.line()));
         out.println("chosen hyperparameters (validation nDCG@" + k + "): ItemKnn " + itemCfg + "; UserKnn " + userCfg
-                + "; ALS " + alsCfg + " (k, α, iterations, CG steps fixed from the MovieLens-100K grid, λ re-chosen)"
+                + "; ALS " + alsCfg + " (k, iterations, CG steps fixed from the MovieLens-100K grid, λ then α re-chosen)"
                 + (bpr == null ? "" : "; BPR " + bprCfg + " (fixed from the MovieLens-100K grid)") + "; blend "
                 + blendDescription);
         if (catalog != null) {
@@ -288,7 +302,7 @@ public final class RecommenderEvaluationHarness {
     }
 
     private static <M extends Scorer> Selected<M> select(Split validation, int k, String name,
-            List<Function<Interactions, M>> candidates, Function<M, String> describe, PrintStream out) {
+            List<Function<Interactions, M>> candidates, Function<M, String> describe, Function<M, Double> ranged, PrintStream out) {
         List<Selected<M>> tried = new ArrayList<>();
         for (Function<Interactions, M> c : candidates) {
             M m = c.apply(validation.train());
@@ -298,7 +312,15 @@ public final class RecommenderEvaluationHarness {
         StringBuilder sb = new StringBuilder("  " + name + " on validation (nDCG@" + k + "):");
         tried.forEach(s -> sb.append(' ').append(describe.apply(s.model())).append(' ').append(fmt(s.ndcg()))
                 .append(';'));
-        out.println(sb.append(" chosen ").append(describe.apply(best.model())));
+        sb.append(" chosen ").append(describe.apply(best.model()));
+        double lo = tried.stream().mapToDouble(t -> ranged.apply(t.model())).min().orElseThrow();
+        double hi = tried.stream().mapToDouble(t -> ranged.apply(t.model())).max().orElseThrow();
+        double v = ranged.apply(best.model());
+        if (lo < hi && (v == lo || v == hi)) {
+            // The best may lie beyond the range: say so rather than quote a figure that a wider range would beat.
+            sb.append(" (AT THE ").append(v == lo ? "LOW" : "HIGH").append(" END OF ITS RANGE: widen it for this data)");
+        }
+        out.println(sb);
         return best;
     }
 
