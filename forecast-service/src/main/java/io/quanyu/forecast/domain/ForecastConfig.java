@@ -39,7 +39,7 @@ public record ForecastConfig(int seasonalPeriod, int backtestOrigins, int backte
 
         /** The defaults, chosen on half of Dominick's stores (see the module README). */
         public static SelectionRule standard() {
-            return new SelectionRule(0.1, 3);
+            return new SelectionRule(0.05, 3);
         }
     }
 

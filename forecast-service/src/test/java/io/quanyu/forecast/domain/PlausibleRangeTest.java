@@ -39,6 +39,13 @@ class PlausibleRangeTest {
         double largest = Arrays.stream(s.demand()).max().orElseThrow();
         assertWithin(f, upper);
         assertThat(f.points()).allSatisfy(p -> assertThat(p.forecast()).isLessThanOrEqualTo(largest * 1.5));
+        // a regression forced on the series (the only candidate, so kept although the plan took it out of range)
+        // still forecasts inside the range
+        Forecaster regressionOnly = new Forecaster(ForecastConfig.weekly().withCandidates(List.of(
+                io.quanyu.forecast.domain.model.Regression.plain())));
+        Forecast forced = regressionOnly.forecast(planned, 4);
+        assertThat(forced.model()).isEqualTo("regression");
+        assertWithin(forced, upper);
         // the same far above the history: demand is not forecast at zero-point-nothing either, nor does anything fail
         Arrays.fill(cut, 200);
         assertWithin(forecaster.forecast(s.withFuturePlan(Map.of("price", cut)), 4), upper);

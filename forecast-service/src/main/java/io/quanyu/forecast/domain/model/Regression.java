@@ -21,6 +21,14 @@ import io.quanyu.forecast.domain.History;
 public record Regression(String name, int seasonalPeriod, int fourierTerms, Dynamics dynamics, double halfLife,
                          double ridge, double[] prior) implements ForecastModel {
 
+    /**
+     * How far past its fitted range, as a share of that range, a planned driver is still taken at its value. Chosen on
+     * half of Dominick's stores (margins 0, 0.1, 0.25, 0.5 and 1 gave the selection 0.429, 0.428, 0.427, 0.426 and
+     * 0.425 MASE): a new low price a little under the old ones keeps most of its effect, a driver that never varied
+     * is not extrapolated at all, and none moves more than half its own span into the unknown.
+     */
+    static final double DRIVER_MARGIN = 0.5;
+
     /** How the fitted residuals carry into the forecast. */
     public enum Dynamics {
         /** They do not: the plain regression. */
@@ -96,11 +104,12 @@ public record Regression(String name, int seasonalPeriod, int fourierTerms, Dyna
         for (int k = 0; k < horizon; k++) {
             int t = h.size() + k;
             double[] r = row(h, t);
-            // A planned price or promotion outside what the fit has seen is read as the nearest value it has seen: a
-            // log-linear elasticity holds, if at all, where it was measured, and extrapolated it multiplies demand
-            // without limit.
+            // A planned price or promotion far outside what the fit has seen is read as the nearest value within a
+            // margin of it: a log-linear elasticity holds, if at all, near where it was measured, and extrapolated it
+            // multiplies demand without limit.
             for (int j = 1; j < drivers && fit.low != null; j++) {
-                r[j] = Math.max(fit.low[j], Math.min(fit.high[j], r[j]));
+                double margin = DRIVER_MARGIN * (fit.high[j] - fit.low[j]);
+                r[j] = Math.max(fit.low[j] - margin, Math.min(fit.high[j] + margin, r[j]));
             }
             double v = dot(fit.beta, r);
             if (fit.lastIndex >= 0) {
