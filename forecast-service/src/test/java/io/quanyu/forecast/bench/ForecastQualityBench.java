@@ -53,10 +53,11 @@ public final class ForecastQualityBench {
         List<Series> raw = SalesCsv.read(csv, cols);
         int max = a.getInt("max-series", Integer.MAX_VALUE);
         String split = a.get("split", "all");
-        List<Series> base = split(raw, split).stream().filter(s -> s.length() >= testWeeks + 8).limit(max).toList();
-        System.out.printf("data: %s (%d series read, split '%s' by %s, %d scored, %d skipped; %.1f s to load)%n",
-                csv, raw.size(), split, cols.keys().get(0), base.size(), raw.size() - base.size(),
-                (System.nanoTime() - t0) / 1e9);
+        List<Series> inSplit = split(raw, split);
+        List<Series> base = inSplit.stream().filter(s -> s.length() >= testWeeks + 8).limit(max).toList();
+        System.out.printf("data: %s (%d series read, %d in split '%s' by %s, %d scored, %d shorter than %d periods "
+                        + "skipped; %.1f s to load)%n", csv, raw.size(), inSplit.size(), split, cols.keys().get(0),
+                base.size(), inSplit.size() - base.size(), testWeeks + 8, (System.nanoTime() - t0) / 1e9);
         System.out.printf("columns: keys %s, period %s, quantity %s(%s), prices %s, promotions %s, other %s%n",
                 cols.keys(), cols.period(), cols.qtyTransform(), cols.qty(), cols.prices(), cols.promos(),
                 cols.others());
@@ -97,6 +98,9 @@ public final class ForecastQualityBench {
         rep.coverage.forEach((level, c) -> System.out.printf(
                 "interval %2.0f%%: empirical coverage %.1f%% over %d targets (nominal %.0f%%)%n",
                 100 * level, 100.0 * c[0] / c[1], c[1], 100 * level));
+        System.out.println("coverage 80 % / 95 % by chosen model: " + String.join(", ", rep.coverageByModel.entrySet()
+                .stream().map(e -> String.format("%s %.1f/%.1f (%d)", e.getKey(), 100.0 * e.getValue()[0] / e.getValue()[2],
+                        100.0 * e.getValue()[1] / e.getValue()[2], e.getValue()[2])).toList()));
         System.out.printf("reorder policy (order up to the reorder point weekly): cycle service level %.1f%% over %d "
                         + "cycles (target %.1f%%), fill rate %.2f%%, %d orders%n",
                 100.0 * (rep.cycles[0] - rep.cycles[1]) / rep.cycles[0], rep.cycles[0], 100 * policy.serviceLevel(),

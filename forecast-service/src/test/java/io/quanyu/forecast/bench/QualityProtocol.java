@@ -90,6 +90,7 @@ final class QualityProtocol {
         final Scores auto = new Scores();
         final Map<String, Integer> chosen = new TreeMap<>();
         final Map<Double, int[]> coverage = new TreeMap<>(); // level -> {inside, total}
+        final Map<String, int[]> coverageByModel = new TreeMap<>(); // chosen model -> {inside 80, inside 95, total}
         int aboveRange; // scored targets above the plausible range of the history at their origin
         final int[] cycles = new int[2]; // {cycles, stock-out cycles}
         final int[] batchCycles = new int[2];
@@ -180,10 +181,14 @@ final class QualityProtocol {
                 abs += Math.abs(a - f) / scale;
                 sm += Metrics.smape(a, f);
                 pts++;
+                int[] byModel = rep.coverageByModel.computeIfAbsent(sel.modelName(), z -> new int[3]);
+                byModel[2]++;
                 for (PredictionInterval iv : fc.points().get(k).intervals()) {
                     int[] c = rep.coverage.computeIfAbsent(iv.level(), z -> new int[2]);
-                    c[0] += a >= iv.lower() && a <= iv.upper() ? 1 : 0;
+                    boolean inside = a >= iv.lower() && a <= iv.upper();
+                    c[0] += inside ? 1 : 0;
                     c[1]++;
+                    byModel[iv.level() < 0.9 ? 0 : 1] += inside ? 1 : 0;
                 }
             }
             int w = o - from;
