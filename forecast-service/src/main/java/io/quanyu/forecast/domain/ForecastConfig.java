@@ -16,9 +16,38 @@ import java.util.List;
  * @param candidates        models the selection chooses from
  * @param pooled            regression whose coefficients {@link Forecaster#selectGroup} pools over a group of series
  *                          and shrinks each series towards (its ridge is the shrinkage strength); null disables it
+ * @param rule              how the selection scores candidates and when it falls back to a simple model
  */
 public record ForecastConfig(int seasonalPeriod, int backtestOrigins, int backtestHorizon,
-                             List<Double> intervalLevels, List<ForecastModel> candidates, Regression pooled) {
+                             List<Double> intervalLevels, List<ForecastModel> candidates, Regression pooled,
+                             SelectionRule rule) {
+
+    /**
+     * The selection's robustness to single origins.
+     *
+     * @param trim   share of the best and of the worst backtest origins left out of a candidate's score
+     * @param blowUp a richer model whose worst origin is more than this many times the best simple model's worst
+     *               origin gives way to that simple model
+     */
+    public record SelectionRule(double trim, double blowUp) {
+
+        public SelectionRule {
+            if (!(trim >= 0 && trim < 0.5) || !(blowUp >= 1)) {
+                throw new IllegalArgumentException("trim must be in [0, 0.5) and blowUp at least 1");
+            }
+        }
+
+        /** The defaults, chosen on half of Dominick's stores (see the module README). */
+        public static SelectionRule standard() {
+            return new SelectionRule(0.05, 3);
+        }
+    }
+
+    public ForecastConfig(int seasonalPeriod, int backtestOrigins, int backtestHorizon, List<Double> intervalLevels,
+                          List<ForecastModel> candidates, Regression pooled) {
+        this(seasonalPeriod, backtestOrigins, backtestHorizon, intervalLevels, candidates, pooled,
+                SelectionRule.standard());
+    }
 
     public ForecastConfig {
         if (seasonalPeriod < 1 || backtestOrigins < 1 || backtestHorizon < 1) {
@@ -32,6 +61,7 @@ public record ForecastConfig(int seasonalPeriod, int backtestOrigins, int backte
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no candidate models");
         }
+        java.util.Objects.requireNonNull(rule, "rule");
     }
 
     /** Weekly retail defaults: 52-week season, 26 backtest origins, 4-week horizon, 80 % and 95 % intervals. */
@@ -40,11 +70,16 @@ public record ForecastConfig(int seasonalPeriod, int backtestOrigins, int backte
     }
 
     public ForecastConfig withCandidates(List<ForecastModel> models) {
-        return new ForecastConfig(seasonalPeriod, backtestOrigins, backtestHorizon, intervalLevels, models, pooled);
+        return new ForecastConfig(seasonalPeriod, backtestOrigins, backtestHorizon, intervalLevels, models, pooled, rule);
     }
 
     public ForecastConfig withSeasonalPeriod(int period) {
         return new ForecastConfig(period, backtestOrigins, backtestHorizon, intervalLevels,
-                Models.candidates(period), pooled);
+                Models.candidates(period), pooled, rule);
+    }
+
+    public ForecastConfig withRule(SelectionRule other) {
+        return new ForecastConfig(seasonalPeriod, backtestOrigins, backtestHorizon, intervalLevels, candidates, pooled,
+                other);
     }
 }

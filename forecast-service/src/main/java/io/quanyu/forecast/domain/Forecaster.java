@@ -50,8 +50,11 @@ public final class Forecaster {
 
     /**
      * Backtests every applicable candidate on the series' last {@code backtestOrigins} origins (targets inside the
-     * series only) and keeps the lowest MASE; ties go to the earlier, simpler candidate. A series too short for any
-     * backtest keeps the first candidate (naive in the default set) with wide default intervals.
+     * series only). A candidate whose forecast left the {@link PlausibleRange} at any origin is disqualified; the others
+     * are ranked by their origins' trimmed mean MASE, ties to the earlier, simpler candidate. When the winner is not a
+     * simple model and its worst origin is more than {@code blowUp} times the best simple model's worst, that simple
+     * model is chosen instead. A series too short for any backtest keeps the first candidate (naive in the default set)
+     * with wide default intervals. The reported backtest MASE is the chosen model's plain mean.
      */
     public Selection select(Series series) {
         return select(series, config.candidates());
@@ -86,32 +89,52 @@ public final class Forecaster {
     private Selection select(Series series, List<ForecastModel> candidates) {
         int n = series.length();
         int from = Math.max(1, n - config.backtestOrigins());
+        ForecastConfig.SelectionRule rule = config.rule();
         Map<String, Double> scores = new LinkedHashMap<>();
-        ForecastModel best = null;
-        Backtest.Result bestResult = null;
+        Candidate best = null;
+        Candidate simple = null;
         for (ForecastModel m : candidates) {
             if (!m.applicable(series.history(from))) {
                 continue;
             }
             Backtest.Result r = Backtest.run(m, series, from, n, config.backtestHorizon(), n);
-            scores.put(m.name(), r.mase());
-            if (best == null || (Double.isFinite(r.mase()) && !(r.mase() >= bestResult.mase()))) {
-                best = m;
-                bestResult = r;
+            // a model that forecast outside the plausible range at any origin has shown it can: it is out
+            Candidate c = new Candidate(m, r, r.outOfRange() > 0 ? Double.NaN : r.trimmedMase(rule.trim()));
+            scores.put(m.name(), c.score);
+            if (c.beats(best)) {
+                best = c;
+            }
+            if (m.simple() && c.beats(simple)) {
+                simple = c;
             }
         }
-        if (best == null) {
-            best = config.candidates().get(0);
-            bestResult = Backtest.run(best, series, from, n, config.backtestHorizon(), n);
+        if (best != null && simple != null && best != simple
+                && best.result.worstOrigin() > rule.blowUp() * simple.result.worstOrigin()) {
+            best = simple; // one catastrophic origin: the richer model is not trusted with this series
         }
+        if (best == null) {
+            ForecastModel first = config.candidates().get(0);
+            best = new Candidate(first, Backtest.run(first, series, from, n, config.backtestHorizon(), n), Double.NaN);
+        }
+        ForecastModel chosen = best.model;
+        Backtest.Result bestResult = best.result;
         ErrorDistribution errors = bestResult.errors();
         // The winner's errors on the window before, measured against its selection-window centre and scale, shape
         // the intervals: the window that chose a model flatters it, and errors drift between windows.
         int earlierFrom = from - config.backtestOrigins();
         if (earlierFrom >= MIN_CALIBRATION_TRAINING) {
-            Backtest.Result earlier = Backtest.run(best, series, earlierFrom, from, config.backtestHorizon(), from);
+            Backtest.Result earlier = Backtest.run(chosen, series, earlierFrom, from, config.backtestHorizon(), from);
             errors = errors.withShape(ErrorDistribution.calibrationShape(errors, earlier.errors()));
         }
-        return new Selection(series.key(), best, bestResult.mase(), scores, errors, config.intervalLevels());
+        return new Selection(series.key(), chosen, bestResult.mase(), scores, errors, config.intervalLevels());
+    }
+
+    /** A backtested candidate and its selection score (NaN when disqualified). */
+    private record Candidate(ForecastModel model, Backtest.Result result, double score) {
+
+        /** Strictly lower score than another candidate (ties go to the earlier, simpler one). */
+        boolean beats(Candidate other) {
+            return Double.isFinite(score) && (other == null || !Double.isFinite(other.score) || score < other.score);
+        }
     }
 }

@@ -24,22 +24,26 @@ public record Selection(String seriesKey, ForecastModel model, double backtestMa
         return model.name();
     }
 
-    /** Refits the chosen model on the whole series and forecasts the next {@code horizon} periods. */
+    /**
+     * Refits the chosen model on the whole series and forecasts the next {@code horizon} periods; the point forecast,
+     * median and interval bounds all stay inside the series' {@link PlausibleRange}.
+     */
     public Forecast forecast(Series series, int horizon) {
+        PlausibleRange range = PlausibleRange.of(series.history());
         double[] f = Models.sanitized(model, series.history(), horizon);
         int n = series.length();
         List<ForecastPoint> points = new ArrayList<>();
         for (int k = 0; k < horizon; k++) {
             int h = k + 1;
-            double p50 = Forecast.shift(f[k], errors.quantile(h, 0.5));
+            double p50 = range.clamp(Forecast.shift(f[k], errors.quantile(h, 0.5)));
             List<PredictionInterval> iv = new ArrayList<>();
             for (double level : intervalLevels) {
-                double lo = Forecast.shift(f[k], errors.quantile(h, (1 - level) / 2));
-                double hi = Forecast.shift(f[k], errors.quantile(h, (1 + level) / 2));
+                double lo = range.clamp(Forecast.shift(f[k], errors.quantile(h, (1 - level) / 2)));
+                double hi = range.clamp(Forecast.shift(f[k], errors.quantile(h, (1 + level) / 2)));
                 iv.add(new PredictionInterval(level, Math.min(lo, p50), Math.max(hi, p50)));
             }
             points.add(new ForecastPoint(series.firstPeriod() + n + k, h, f[k], p50, iv));
         }
-        return new Forecast(seriesKey, model.name(), backtestMase, points, errors);
+        return new Forecast(seriesKey, model.name(), backtestMase, points, errors, range.upper());
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quanyu.events.CloudEvent;
+import io.quanyu.forecast.domain.PlausibleRange;
 import io.quanyu.testkit.KafkaTestClient;
 import io.quanyu.testkit.QuanyuInfraResource;
 import io.quarkus.test.common.WithTestResource;
@@ -16,7 +17,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Histories that break naive forecasting (a few weeks, gaps, a single spike, no sales at all) still get sane forecasts and no errors. */
+/**
+ * Histories that break naive forecasting (a few weeks, gaps, a single spike, no sales at all, a price far below its
+ * history) still get sane forecasts inside their plausible range and no errors.
+ */
 @QuarkusTest
 @WithTestResource(QuanyuInfraResource.class)
 class DegenerateHistoryTest {
@@ -31,7 +35,19 @@ class DegenerateHistoryTest {
         String spike = "sku-spike-" + run;
         String unsold = "sku-unsold-" + run;
         String thisWeek = "sku-new-" + run;
+        String priceCut = "sku-price-cut-" + run;
         List<CloudEvent> events = new ArrayList<>();
+        // 30 weeks of elastic demand at 3.00-4.00, then a week at 0.04: a price a hundred times below the history,
+        // which a log-linear model read literally turns into thousands of times the usual demand
+        int largest = 0;
+        for (int w = 31; w >= 2; w--) {
+            double price = 3.0 + (w % 5) * 0.25;
+            int units = (int) Math.round(20 * Math.pow(3.5 / price, 3));
+            largest = Math.max(largest, units);
+            events.add(Shop.purchase(priceCut + "-" + w, customer, priceCut, store, Shop.weekAgo(w), 30, units,
+                    String.format(java.util.Locale.ROOT, "%.2f", price)));
+        }
+        events.add(Shop.purchase(priceCut + "-1", customer, priceCut, store, Shop.weekAgo(1), 30, 25, "0.04"));
         int[] fewWeeks = {3, 2, 1};
         for (int w : fewWeeks) {
             events.add(Shop.purchase(few + "-" + w, customer, few, store, Shop.weekAgo(w), 30, 4 + w, "3.50"));
@@ -47,7 +63,7 @@ class DegenerateHistoryTest {
             kafka.sendAll(Shop.records(events));
         }
 
-        Map<String, Integer> observed = Map.of(few, 3, gaps, 7, spike, 1, unsold, 0, thisWeek, 0);
+        Map<String, Integer> observed = Map.of(few, 3, gaps, 7, spike, 1, unsold, 0, thisWeek, 0, priceCut, 31);
         for (var e : observed.entrySet()) {
             JsonPath f = Shop.awaitForecast(e.getKey(), store, 26, e.getValue());
             List<Map<String, Object>> points = f.getList("points");
@@ -69,6 +85,15 @@ class DegenerateHistoryTest {
             assertThat(f.get("backtest_mase") == null).isTrue();
         }
         assertThat(Shop.awaitForecast(gaps, store, 4, 7).getInt("history_weeks")).isEqualTo(25);
+        // The price cut is carried into the forecast weeks; nothing leaves the plausible range of 31 weeks of sales.
+        double bound = PlausibleRange.multiple(31) * largest;
+        JsonPath cut = Shop.awaitForecast(priceCut, store, 26, 31);
+        for (String field : List.of("forecast", "p50", "upper80", "upper95")) {
+            assertThat(cut.getList("points." + field, Float.class)).as(field).allSatisfy(v -> assertThat(v).isBetween(0f, (float) bound));
+        }
+        // a single spike of 900 after nothing: one observed week, so at most 20 times it
+        assertThat(Shop.awaitForecast(spike, store, 26, 1).getList("points.upper95", Float.class))
+                .allSatisfy(v -> assertThat(v).isLessThanOrEqualTo((float) (PlausibleRange.multiple(1) * 900)));
         assertThat(Shop.await(() -> given().queryParam("sku", unsold).get("/v1/alerts").then().statusCode(200).extract().jsonPath()
                 .getList("alerts"), l -> !l.isEmpty(), Duration.ofSeconds(2))).isEmpty();
     }

@@ -24,7 +24,9 @@ import java.util.Map;
  * default). Usage: {@code [CSV] [--keys store,brand] [--period week] [--qty logmove] [--qty-transform exp|none|expm1]
  * [--price 'price{brand}'] [--promo deal,feat] [--other cols] [--competitor-group store|none] [--pool-by brand|all|none]
  * [--test-weeks 26] [--horizon 4] [--season 52] [--select-origins 26] [--service-level 0.95] [--lead-time 1]
- * [--ordering-cost 50] [--holding-cost 0.02] [--max-series N]}.
+ * [--ordering-cost 50] [--holding-cost 0.02] [--max-series N] [--split all|tune|holdout] [--trim 0.1]
+ * [--blow-up 3]}. {@code --split} keeps every second value of the first key column (tune: the 1st, 3rd, ... in sorted
+ * order; holdout: the others), so settings chosen on one half can be reported on the other.
  */
 public final class ForecastQualityBench {
 
@@ -50,9 +52,12 @@ public final class ForecastQualityBench {
         long t0 = System.nanoTime();
         List<Series> raw = SalesCsv.read(csv, cols);
         int max = a.getInt("max-series", Integer.MAX_VALUE);
-        List<Series> base = raw.stream().filter(s -> s.length() >= testWeeks + 8).limit(max).toList();
-        System.out.printf("data: %s (%d series read, %d scored, %d shorter than %d weeks skipped; %.1f s to load)%n",
-                csv, raw.size(), base.size(), raw.size() - base.size(), testWeeks + 8, (System.nanoTime() - t0) / 1e9);
+        String split = a.get("split", "all");
+        List<Series> inSplit = split(raw, split);
+        List<Series> base = inSplit.stream().filter(s -> s.length() >= testWeeks + 8).limit(max).toList();
+        System.out.printf("data: %s (%d series read, %d in split '%s' by %s, %d scored, %d shorter than %d periods "
+                        + "skipped; %.1f s to load)%n", csv, raw.size(), inSplit.size(), split, cols.keys().get(0),
+                base.size(), inSplit.size() - base.size(), testWeeks + 8, (System.nanoTime() - t0) / 1e9);
         System.out.printf("columns: keys %s, period %s, quantity %s(%s), prices %s, promotions %s, other %s%n",
                 cols.keys(), cols.period(), cols.qtyTransform(), cols.qty(), cols.prices(), cols.promos(),
                 cols.others());
@@ -62,31 +67,40 @@ public final class ForecastQualityBench {
         List<List<Series>> pools = new ArrayList<>(groupBy(enriched, cols.keys(), poolBy).values());
 
         ForecastConfig config = new ForecastConfig(season, selectOrigins, horizon, List.of(0.8, 0.95),
-                Models.candidates(season), poolBy.equals("none") ? null : Regression.pooledTemplate());
+                Models.candidates(season), poolBy.equals("none") ? null : Regression.pooledTemplate(),
+                new ForecastConfig.SelectionRule(a.getDouble("trim", ForecastConfig.SelectionRule.standard().trim()),
+                        a.getDouble("blow-up", ForecastConfig.SelectionRule.standard().blowUp())));
         Map<String, ForecastModel> calib = new LinkedHashMap<>();
         calib.put("regression (own price, promos only)", Regression.plain());
-        printProtocol(testWeeks, horizon, season, selectOrigins, competitorGroup, poolBy, policy, batch);
+        printProtocol(testWeeks, horizon, season, selectOrigins, competitorGroup, poolBy, policy, batch, config.rule());
 
         long t1 = System.nanoTime();
         var settings = new QualityProtocol.Settings(testWeeks, horizon, config, policy, batch);
         var rep = QualityProtocol.run(pools, Map.of("regression (own price, promos only)", base), calib, settings);
         double secs = (System.nanoTime() - t1) / 1e9;
 
-        System.out.printf("%n%-38s %7s %8s %11s%n", "model", "MASE", "sMAPE%", "applicable");
+        System.out.printf("%n%-36s %6s %6s %7s %6s %7s %7s  %s%n", "model", "MASE", "median", "sMAPE%", "appl.",
+                "capped", "MASE>10", "worst series (MASE)");
         rep.models.entrySet().stream().sorted(Comparator.comparingDouble(e -> e.getValue().meanMase()))
-                .forEach(e -> System.out.printf("%-38s %7.3f %8.2f %10.0f%%%n", e.getKey(), e.getValue().meanMase(),
-                        e.getValue().meanSmape(), 100.0 * e.getValue().applicable / Math.max(1, rep.series)));
-        System.out.printf("%-38s %7.3f %8.2f %11s%n", "AUTOMATIC SELECTION", rep.auto.meanMase(),
-                rep.auto.meanSmape(), "");
+                .forEach(e -> printRow(e.getKey(), e.getValue(), rep.series, true));
+        printRow("AUTOMATIC SELECTION", rep.auto, rep.series, false);
+        System.out.println("(capped: share of series where the model's raw forecast left the plausible range at a "
+                + "scored origin and was cut to it; MASE>10: share of series with a catastrophic error)");
         double naive = rep.models.get(new Naive().name()).meanMase();
         double snaive = rep.models.get(new SeasonalNaive(season).name()).meanMase();
         System.out.printf("selection vs naive: %.3f of its MASE; vs seasonal naive: %.3f; vs SES: %.3f%n",
                 rep.auto.meanMase() / naive, rep.auto.meanMase() / snaive,
                 rep.auto.meanMase() / rep.models.get(new SimpleExpSmoothing().name()).meanMase());
         System.out.println("models chosen: " + rep.chosen);
+        int targets = rep.coverage.values().stream().findFirst().map(c -> c[1]).orElse(0);
+        System.out.printf("targets above the plausible range of the history at their origin: %d of %d (%.2f%%)%n",
+                rep.aboveRange, targets, 100.0 * rep.aboveRange / Math.max(1, targets));
         rep.coverage.forEach((level, c) -> System.out.printf(
                 "interval %2.0f%%: empirical coverage %.1f%% over %d targets (nominal %.0f%%)%n",
                 100 * level, 100.0 * c[0] / c[1], c[1], 100 * level));
+        System.out.println("coverage 80 % / 95 % by chosen model: " + String.join(", ", rep.coverageByModel.entrySet()
+                .stream().map(e -> String.format("%s %.1f/%.1f (%d)", e.getKey(), 100.0 * e.getValue()[0] / e.getValue()[2],
+                        100.0 * e.getValue()[1] / e.getValue()[2], e.getValue()[2])).toList()));
         System.out.printf("reorder policy (order up to the reorder point weekly): cycle service level %.1f%% over %d "
                         + "cycles (target %.1f%%), fill rate %.2f%%, %d orders%n",
                 100.0 * (rep.cycles[0] - rep.cycles[1]) / rep.cycles[0], rep.cycles[0], 100 * policy.serviceLevel(),
@@ -100,8 +114,30 @@ public final class ForecastQualityBench {
                 rep.series);
     }
 
+    private static void printRow(String name, QualityProtocol.Scores sc, int series, boolean model) {
+        int w = sc.worst();
+        System.out.printf("%-36s %6.3f %6.3f %7.2f %6s %6.1f%% %6.1f%%  %s%n", name, sc.meanMase(), sc.medianMase(),
+                sc.meanSmape(), model ? String.format("%.0f%%", 100.0 * sc.applicable / Math.max(1, series)) : "",
+                100.0 * sc.outOfRange / Math.max(1, series), 100 * sc.catastrophicShare(),
+                w < 0 ? "-" : String.format("%s (%.2f)", sc.keys.get(w), sc.mase.get(w)));
+    }
+
+    /** Every second value of the first key column, in sorted order: "tune" the 1st, 3rd, ..., "holdout" the rest. */
+    static List<Series> split(List<Series> all, String which) {
+        if (which.equals("all")) {
+            return all;
+        }
+        if (!which.equals("tune") && !which.equals("holdout")) {
+            throw new IllegalArgumentException("--split must be all, tune or holdout");
+        }
+        List<String> values = all.stream().map(s -> s.key().split("/")[0]).distinct()
+                .sorted(Comparator.comparing((String v) -> v.length()).thenComparing(v -> v)).toList();
+        int parity = which.equals("tune") ? 0 : 1;
+        return all.stream().filter(s -> values.indexOf(s.key().split("/")[0]) % 2 == parity).toList();
+    }
+
     private static void printProtocol(int test, int h, int season, int sel, String group, String pool,
-                                      PolicyParameters p, PolicyParameters batch) {
+                                      PolicyParameters p, PolicyParameters batch, ForecastConfig.SelectionRule rule) {
         System.out.println("protocol:");
         System.out.printf("  weekly grid per series from its first to its last week; a missing week is missing "
                 + "(never zero): not a target, skipped by the models%n");
@@ -114,8 +150,14 @@ public final class ForecastQualityBench {
                 + "(the retailer plans them); seasonal period %d%n", season);
         System.out.printf("  competitor features among series sharing '%s'; pooled regression coefficients among "
                 + "series sharing '%s'%n", group, pool);
-        System.out.printf("  automatic selection: per series, lowest MASE on the %d origins before the scored window "
-                + "(targets stop at its start), chosen once, refitted at every scored origin%n", sel);
+        System.out.printf("  plausible range per origin: [0, k x largest observed week], k = 4 x sqrt(26 / observed "
+                + "weeks) between 4 and 20 ([0, 0] without sales); every model's forecasts, medians and interval "
+                + "bounds are cut to it, here as in the service%n");
+        System.out.printf("  automatic selection: per series, on the %d origins before the scored window (targets "
+                + "stop at its start): a model whose forecast left the range at any of them is out; lowest mean of "
+                + "the origins' MASE without the best and worst %.0f%%; a richer model whose worst origin exceeds "
+                + "%.1f x the best simple model's (naive, seasonal naive, moving average, SES) gives way to it; "
+                + "chosen once, refitted at every scored origin%n", sel, 100 * rule.trim(), rule.blowUp());
         System.out.printf("  intervals: median and RMS spread of the chosen model's log(1+units) errors per horizon on "
                 + "the selection window, times the empirical shape of its errors on the %d origins before that "
                 + "window standardised by them (centred, pooled over the pool group; normal with their RMS when "

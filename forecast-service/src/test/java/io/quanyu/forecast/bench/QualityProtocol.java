@@ -3,6 +3,7 @@ package io.quanyu.forecast.bench;
 import io.quanyu.forecast.domain.Forecast;
 import io.quanyu.forecast.domain.ForecastConfig;
 import io.quanyu.forecast.domain.Forecaster;
+import io.quanyu.forecast.domain.PlausibleRange;
 import io.quanyu.forecast.domain.PredictionInterval;
 import io.quanyu.forecast.domain.Selection;
 import io.quanyu.forecast.domain.Series;
@@ -37,14 +38,45 @@ final class QualityProtocol {
                     PolicyParameters batchPolicy) {
     }
 
+    /** A series' MASE above this is a catastrophe: ten times the error of the one-step naive change. */
+    static final double CATASTROPHIC_MASE = 10;
+
     /** Per-series scores collected for one model. */
     static final class Scores {
         final List<Double> mase = new ArrayList<>();
         final List<Double> smape = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
         int applicable;
+        /** Series where the model's raw forecast left the plausible range at a scored origin (it was capped). */
+        int outOfRange;
+
+        void add(String key, double seriesMase, double seriesSmape) {
+            keys.add(key);
+            mase.add(seriesMase);
+            smape.add(seriesSmape);
+        }
 
         double meanMase() {
             return mase.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+
+        double medianMase() {
+            double[] v = mase.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return v.length == 0 ? Double.NaN : (v[(v.length - 1) / 2] + v[v.length / 2]) / 2;
+        }
+
+        /** Share of scored series with a MASE above {@link #CATASTROPHIC_MASE}. */
+        double catastrophicShare() {
+            return mase.isEmpty() ? 0 : (double) mase.stream().filter(m -> m > CATASTROPHIC_MASE).count() / mase.size();
+        }
+
+        /** Index of the series with the largest MASE, -1 when none was scored. */
+        int worst() {
+            int w = -1;
+            for (int i = 0; i < mase.size(); i++) {
+                w = w < 0 || mase.get(i) > mase.get(w) ? i : w;
+            }
+            return w;
         }
 
         double meanSmape() {
@@ -58,6 +90,8 @@ final class QualityProtocol {
         final Scores auto = new Scores();
         final Map<String, Integer> chosen = new TreeMap<>();
         final Map<Double, int[]> coverage = new TreeMap<>(); // level -> {inside, total}
+        final Map<String, int[]> coverageByModel = new TreeMap<>(); // chosen model -> {inside 80, inside 95, total}
+        int aboveRange; // scored targets above the plausible range of the history at their origin
         final int[] cycles = new int[2]; // {cycles, stock-out cycles}
         final int[] batchCycles = new int[2];
         double served;
@@ -111,9 +145,9 @@ final class QualityProtocol {
         int from = n - st.testWeeks();
         Backtest.Result r = Backtest.run(m, s, from, n, st.horizon(), n);
         if (Double.isFinite(r.mase())) {
-            sc.mase.add(r.mase());
-            sc.smape.add(r.smape());
+            sc.add(s.key(), r.mase(), r.smape());
         }
+        sc.outOfRange += r.outOfRange() > 0 ? 1 : 0;
         if (m.applicable(s.history(from))) {
             sc.applicable++;
         }
@@ -136,19 +170,25 @@ final class QualityProtocol {
         boolean[] known = new boolean[weeks];
         for (int o = from; o < n; o++) {
             Forecast fc = sel.forecast(s.upTo(o), st.horizon());
+            double upper = PlausibleRange.of(s.history(o)).upper();
             for (int k = 0; k < st.horizon() && o + k < n; k++) {
                 double a = y[o + k];
                 if (Double.isNaN(a)) {
                     continue;
                 }
+                rep.aboveRange += a > upper ? 1 : 0;
                 double f = fc.points().get(k).forecast();
                 abs += Math.abs(a - f) / scale;
                 sm += Metrics.smape(a, f);
                 pts++;
+                int[] byModel = rep.coverageByModel.computeIfAbsent(sel.modelName(), z -> new int[3]);
+                byModel[2]++;
                 for (PredictionInterval iv : fc.points().get(k).intervals()) {
                     int[] c = rep.coverage.computeIfAbsent(iv.level(), z -> new int[2]);
-                    c[0] += a >= iv.lower() && a <= iv.upper() ? 1 : 0;
+                    boolean inside = a >= iv.lower() && a <= iv.upper();
+                    c[0] += inside ? 1 : 0;
                     c[1]++;
+                    byModel[iv.level() < 0.9 ? 0 : 1] += inside ? 1 : 0;
                 }
             }
             int w = o - from;
@@ -158,8 +198,7 @@ final class QualityProtocol {
             demand[w] = known[w] ? y[o] : fc.points().get(0).forecast();
         }
         if (pts > 0) {
-            rep.auto.mase.add(abs / pts);
-            rep.auto.smape.add(sm / pts);
+            rep.auto.add(s.key(), abs / pts, sm / pts);
         }
         var r = PolicySimulator.simulate(demand, known, policies, st.policy().leadTimeWeeks(),
                 policies[0].reorderPoint());

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On real data (Dominick's orange juice, 12 stores × 11 brands, the bench protocol with its last 26 weeks scored):
- * the automatic selection beats naive and seasonal naive by a wide margin, as promotions drive this category.
+ * the automatic selection beats naive and seasonal naive by a wide margin, as promotions drive this category, and no
+ * model blows up on any series.
  */
 class DominicksSelectionTest {
 
@@ -30,5 +31,8 @@ class DominicksSelectionTest {
         assertThat(r.autoMase()).isLessThan(0.6 * r.seasonalNaiveMase());
         assertThat(r.autoMase()).isLessThan(r.sesMase());
         assertThat(r.coverage95()).isBetween(0.85, 1.0);
+        // issue 20: no model, nor the selection, has a catastrophic series (MASE above 10)
+        assertThat(r.worstSeriesMase()).isFinite().isLessThan(10);
+        assertThat(r.coverage80()).isBetween(0.75, 0.85);
     }
 }

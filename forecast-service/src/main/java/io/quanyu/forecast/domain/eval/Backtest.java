@@ -16,8 +16,39 @@ public final class Backtest {
     private Backtest() {
     }
 
-    /** Accuracy and out-of-sample errors of a model over a window of origins. */
-    public record Result(String model, double mase, double smape, int points, ErrorDistribution errors) {
+    /**
+     * Accuracy and out-of-sample errors of a model over a window of origins.
+     *
+     * @param originMase  the scaled absolute error averaged over each scored origin's horizons, in origin order
+     * @param outOfRange  origins at which the model's raw forecast left the history's plausible range
+     */
+    public record Result(String model, double mase, double smape, int points, ErrorDistribution errors,
+                         double[] originMase, int outOfRange) {
+
+        /**
+         * The mean of the origins' errors without the best and worst {@code trim} share of them (at least one each
+         * once there are five origins): one origin, a freak week or a model's lucky guess, cannot decide a ranking.
+         */
+        public double trimmedMase(double trim) {
+            if (originMase.length == 0) {
+                return Double.NaN;
+            }
+            double[] sorted = originMase.clone();
+            java.util.Arrays.sort(sorted);
+            int cut = trim <= 0 ? 0 : Math.max(sorted.length >= 5 ? 1 : 0, (int) Math.floor(trim * sorted.length));
+            double sum = 0;
+            int c = 0;
+            for (int i = cut; i < sorted.length - cut; i++) {
+                sum += sorted[i];
+                c++;
+            }
+            return sum / c;
+        }
+
+        /** The largest error of one origin (NaN without scored origins). */
+        public double worstOrigin() {
+            return java.util.Arrays.stream(originMase).max().orElse(Double.NaN);
+        }
     }
 
     /**
@@ -36,9 +67,15 @@ public final class Backtest {
         double absScaled = 0;
         double smape = 0;
         int points = 0;
+        List<Double> perOrigin = new ArrayList<>();
+        int outOfRange = 0;
         for (int o = Math.max(1, fromOrigin); o < toOrigin && o < limit; o++) {
             History h = series.history(o);
-            double[] f = Models.sanitized(model, h, horizon);
+            Models.Output out = Models.bounded(model, h, horizon);
+            double[] f = out.forecast();
+            outOfRange += out.outOfRange() ? 1 : 0;
+            double originAbs = 0;
+            int originPoints = 0;
             double sumY = 0;
             double sumF = 0;
             boolean complete = true;
@@ -49,6 +86,8 @@ public final class Backtest {
                     continue;
                 }
                 absScaled += Math.abs(a - f[k]) / scale;
+                originAbs += Math.abs(a - f[k]) / scale;
+                originPoints++;
                 smape += Metrics.smape(a, f[k]);
                 points++;
                 byH.get(k).add(Metrics.logError(a, f[k]));
@@ -58,10 +97,14 @@ public final class Backtest {
                     cum.get(k).add(Metrics.logError(sumY, sumF));
                 }
             }
+            if (originPoints > 0) {
+                perOrigin.add(originAbs / originPoints);
+            }
         }
         double mase = points == 0 ? Double.NaN : absScaled / points;
         return new Result(model.name(), mase, points == 0 ? Double.NaN : smape / points, points,
-                new ErrorDistribution(toArrays(byH), toArrays(cum)));
+                new ErrorDistribution(toArrays(byH), toArrays(cum)),
+                perOrigin.stream().mapToDouble(Double::doubleValue).toArray(), outOfRange);
     }
 
     private static List<List<Double>> lists(int n) {

@@ -14,6 +14,15 @@ public interface ForecastModel {
      */
     double[] forecast(History history, int horizon);
 
+    /**
+     * Whether every forecast is a weighted average of observed weeks (naive, seasonal naive, moving average, SES): such
+     * a model cannot leave the range of its history, so the selection falls back to the best of them when a richer
+     * model misses catastrophically at one origin.
+     */
+    default boolean simple() {
+        return false;
+    }
+
     /** Whether the model can say anything useful about this history (enough data, the right demand pattern). */
     default boolean applicable(History history) {
         return history.observedCount() >= 1;

@@ -1,6 +1,7 @@
 package io.quanyu.forecast.domain.model;
 
 import io.quanyu.forecast.domain.History;
+import io.quanyu.forecast.domain.PlausibleRange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,25 +32,48 @@ public final class Models {
     }
 
     /**
-     * Forecasts that are finite and non-negative whatever the model does: a failing or non-finite model falls back to
-     * the last observed value (or zero for an empty history), negative demand is cut to zero.
+     * A model's forecasts made usable, and whether the model left the history's {@link PlausibleRange}.
+     *
+     * @param forecast   finite values inside the range
+     * @param outOfRange whether any raw value was above the range (the lower edge, 0, is only enforced: a slightly
+     *                   negative forecast of a series declining to zero is harmless once cut)
      */
+    public record Output(double[] forecast, boolean outOfRange) {
+    }
+
+    /** {@link #bounded}'s forecasts alone. */
     public static double[] sanitized(ForecastModel model, History h, int horizon) {
+        return bounded(model, h, horizon).forecast();
+    }
+
+    /**
+     * Forecasts that are finite and inside the history's plausible range whatever the model does: a failing or
+     * NaN model falls back to the last observed value (or zero for an empty history), negative demand is cut to
+     * zero, and demand above the range is cut to its upper edge and reported.
+     */
+    public static Output bounded(ForecastModel model, History h, int horizon) {
         double[] f;
         try {
             f = model.applicable(h) ? model.forecast(h, horizon) : null;
         } catch (RuntimeException e) {
             f = null; // a numerical failure on odd data must not fail the whole series
         }
+        PlausibleRange range = PlausibleRange.of(h);
         double fallback = h.lastObserved();
         if (!Double.isFinite(fallback)) {
             fallback = 0;
         }
-        double[] out = new double[horizon];
+        boolean out = false;
+        double[] result = new double[horizon];
         for (int k = 0; k < horizon; k++) {
             double v = f == null || k >= f.length ? fallback : f[k];
-            out[k] = Double.isFinite(v) ? Math.max(0, v) : fallback;
+            if (Double.isNaN(v)) {
+                v = fallback;
+            }
+            out |= v > range.upper(); // an overflow to +infinity is the worst way of leaving the range
+
+            result[k] = range.clamp(v);
         }
-        return out;
+        return new Output(result, out);
     }
 }

@@ -13,6 +13,11 @@ public record MovingAverage(int window) implements ForecastModel {
     }
 
     @Override
+    public boolean simple() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "moving-average-" + window;
     }

@@ -7,6 +7,11 @@ import java.util.Arrays;
 public record Naive() implements ForecastModel {
 
     @Override
+    public boolean simple() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "naive";
     }

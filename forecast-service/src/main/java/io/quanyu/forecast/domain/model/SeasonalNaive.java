@@ -12,6 +12,11 @@ public record SeasonalNaive(int period) implements ForecastModel {
     }
 
     @Override
+    public boolean simple() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "seasonal-naive";
     }

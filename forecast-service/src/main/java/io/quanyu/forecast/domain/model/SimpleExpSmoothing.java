@@ -10,6 +10,11 @@ import java.util.Arrays;
 public record SimpleExpSmoothing() implements ForecastModel {
 
     @Override
+    public boolean simple() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "ses";
     }

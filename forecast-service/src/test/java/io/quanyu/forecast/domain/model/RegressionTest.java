@@ -28,6 +28,32 @@ class RegressionTest {
     }
 
     @Test
+    void plannedPricesFarOutsideTheFittedRangeAreReadAtItsMargin() {
+        Series s = SyntheticSeries.promo("s", 5, 80, 0, 6, 2.5, 0.6, 0.0);
+        double[] prices = java.util.Arrays.copyOf(s.features().get(0).values(), 80);
+        double lowest = java.util.Arrays.stream(prices).min().orElseThrow();
+        double highest = java.util.Arrays.stream(prices).max().orElseThrow();
+        double[] far = {lowest / 100, highest * 100};
+        // the margin is taken in the regression's own terms, log price
+        double span = Math.log(highest / lowest);
+        double[] edge = {lowest * Math.exp(-Regression.DRIVER_MARGIN * span),
+            highest * Math.exp(Regression.DRIVER_MARGIN * span)};
+        double[] none = new double[2];
+        double[] atFar = Regression.plain().forecast(
+                s.withFuturePlan(java.util.Map.of("price", far, "deal", none)).history(), 2);
+        double[] atEdge = Regression.plain().forecast(
+                s.withFuturePlan(java.util.Map.of("price", edge, "deal", none)).history(), 2);
+        assertThat(atFar[0]).isCloseTo(atEdge[0], within(1e-6 * atEdge[0]));
+        assertThat(atFar[1]).isCloseTo(atEdge[1], within(1e-6 * atEdge[1]));
+        // the fitted elasticity is 2.5, so a hundredfold cut would have multiplied demand by 100^2.5
+        assertThat(atFar[0]).isLessThan(Math.pow(Math.exp(span * (1 + Regression.DRIVER_MARGIN)), 2.6)
+                * Regression.plain().forecast(s.withFuturePlan(java.util.Map.of("price", new double[] {highest, highest},
+                "deal", none)).history(), 1)[0]);
+        // inside the range the elasticity still acts: the lowest price sells more than the highest
+        assertThat(atEdge[0]).isGreaterThan(2 * atEdge[1]);
+    }
+
+    @Test
     void missingWeeksAreLeftOutOfTheFit() {
         Series s = SyntheticSeries.promo("s", 4, 60, 2, 5, 2.0, 0.5, 0.0);
         double[] y = s.demand();
