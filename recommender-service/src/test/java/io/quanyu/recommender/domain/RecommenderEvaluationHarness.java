@@ -61,7 +61,7 @@ public final class RecommenderEvaluationHarness {
     static final Bpr.Config BPR = new Bpr.Config(200, 200, 0.01, 0.01, DEFAULT_SEED);
 
     /** Neighbourhood sizes tried on validation: from a small catalogue's 20 to a large one's 400. */
-    static final List<Integer> ITEM_NEIGHBOURS = List.of(20, 50, 100, 200, 400);
+    static final List<Integer> ITEM_NEIGHBOURS = List.of(20, 50, 100, 200, 400, 800, 1600);
     static final List<Integer> USER_NEIGHBOURS = List.of(10, 25, 50, 100, 200, 400);
     /** ALS regularization on a log scale (it grows with interactions per item), then confidence weights α. */
     static final List<Double> ALS_LAMBDAS = List.of(7.5, 15.0, 30.0, 60.0, 120.0, 240.0, 480.0);
