@@ -30,7 +30,9 @@ class ConsoleTest {
             given().redirects().follow(false).when().get(page).then().statusCode(303).header("Location", containsString("/sign-in"));
         }
         given().redirects().follow(false).cookie("quanyu_console", "not-a-token").when().get("/").then().statusCode(303);
-        given().formParam("token", "wrong").when().post("/sign-in").then().statusCode(401).body(containsString("not a reader or admin token"));
+        given().redirects().follow(false).formParam("token", "wrong").when().post("/sign-in").then().statusCode(303)
+                .header("Location", containsString("/sign-in?refused")).header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+        given().when().get("/sign-in?refused=1").then().statusCode(200).body(containsString("not a reader or admin token"));
         Response ok = given().redirects().follow(false).formParam("token", READER).when().post("/sign-in");
         assertThat(ok.statusCode()).isEqualTo(303);
         String cookie = ok.getHeader("Set-Cookie");

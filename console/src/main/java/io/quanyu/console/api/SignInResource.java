@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -33,8 +34,8 @@ public class SignInResource {
 
     @GET
     @Path("sign-in")
-    public Response page(@Context HttpHeaders headers) {
-        return form(headers, false, Response.Status.OK);
+    public Response page(@QueryParam("refused") String refused, @Context HttpHeaders headers) {
+        return form(headers, refused != null);
     }
 
     @POST
@@ -42,7 +43,8 @@ public class SignInResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("token") String token, @Context HttpHeaders headers) {
         if (session.who(token).isEmpty()) {
-            return form(headers, true, Response.Status.UNAUTHORIZED);
+            // Back to the form (post/redirect/get), which then says the token was refused; nothing is set.
+            return Response.seeOther(URI.create("/sign-in?refused=1")).build();
         }
         return Response.seeOther(URI.create("/")).cookie(session.signIn(token)).build();
     }
@@ -70,9 +72,9 @@ public class SignInResource {
         return Response.seeOther(to).cookie(session.language(chosen)).build();
     }
 
-    private Response form(HttpHeaders headers, boolean refused, Response.Status status) {
+    private Response form(HttpHeaders headers, boolean refused) {
         Locale locale = Pages.locale(headers);
         String html = signin.instance().data("refused", refused).data("lang", locale.getLanguage()).setLocale(locale).render();
-        return Response.status(status).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        return Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 }

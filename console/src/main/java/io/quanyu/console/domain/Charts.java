@@ -79,10 +79,13 @@ public final class Charts {
         s.add(bandFill("b95", names[3], difference(upper95, lower95), 0.15));
         s.add(bandBase("b80", lower80));
         s.add(bandFill("b80", names[2], difference(upper80, lower80), 0.3));
-        s.add(Map.of("name", names[0], "type", "line", "data", history, "symbolSize", 4));
+        boolean withHistory = history.stream().anyMatch(java.util.Objects::nonNull);
+        if (withHistory) {
+            s.add(Map.of("name", names[0], "type", "line", "data", history, "symbolSize", 4));
+        }
         s.add(Map.of("name", names[1], "type", "line", "data", p50, "lineStyle", Map.of("type", "dashed"), "symbolSize", 6));
         o.put("series", s);
-        o.put("legend", Map.of("top", 24, "data", List.of(names[0], names[1], names[2], names[3])));
+        o.put("legend", Map.of("top", 24, "data", withHistory ? List.of(names[0], names[1], names[2], names[3]) : List.of(names[1], names[2], names[3])));
         return o;
     }
 
