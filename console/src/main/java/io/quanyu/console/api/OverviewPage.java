@@ -29,7 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** The overview: each service's readiness, events per channel (total and per minute), failed and parked records, alerts. */
+/**
+ * The overview: each service's readiness, per channel the raw messages received, events published (in total and per
+ * minute) and duplicates dropped since ingestion started, failed and parked records, and the latest alerts.
+ */
 @Path("/")
 @Blocking
 @Produces(MediaType.TEXT_HTML)
@@ -41,6 +44,10 @@ public class OverviewPage {
 
     /** One row of a counts table. */
     public record Count(String first, String second, long count) {
+    }
+
+    /** One channel: raw messages received, events published, duplicates dropped, events per minute (null on a first sample). */
+    public record Channel(String channel, long received, long published, long duplicates, Long perMinute) {
     }
 
     private final Template overview;
@@ -85,6 +92,8 @@ public class OverviewPage {
         }
         String ingestion = metrics.get(Service.INGESTION).join();
         Map<String, Double> totals = Prometheus.sumBy(Prometheus.samples(ingestion, "quanyu_ingestion_events_out_total"), "channel");
+        Map<String, Double> received = Prometheus.sumBy(Prometheus.samples(ingestion, "quanyu_ingestion_messages_in_total"), "channel");
+        Map<String, Double> duplicates = Prometheus.sumBy(Prometheus.samples(ingestion, "quanyu_ingestion_dedupe_hits_total"), "channel");
         Map<String, Double> perMinute = ingestion == null ? null : history.rate(Instant.now(), totals);
         List<Count> failed = new ArrayList<>();
         for (Prometheus.Sample s : Prometheus.samples(ingestion, "quanyu_ingestion_events_failed_total")) {
@@ -102,16 +111,19 @@ public class OverviewPage {
             }
         }
         Msg msg = MessageBundles.get(Msg.class, io.quarkus.qute.i18n.Localized.Literal.of(visit.get().locale().toLanguageTag()));
-        List<String> channels = new ArrayList<>(totals.keySet());
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(totals.keySet());
+        names.addAll(received.keySet());
+        List<String> channels = new ArrayList<>(names);
         Map<String, List<Number>> series = new LinkedHashMap<>();
-        series.put(msg.events_total(), channels.stream().map(c -> (Number) Math.round(totals.get(c))).toList());
+        series.put(msg.events_received(), channels.stream().map(c -> (Number) Math.round(received.getOrDefault(c, 0.0))).toList());
+        series.put(msg.events_total(), channels.stream().map(c -> (Number) Math.round(totals.getOrDefault(c, 0.0))).toList());
         if (perMinute != null) {
             series.put(msg.events_per_minute(), channels.stream().map(c -> (Number) Math.round(perMinute.getOrDefault(c, 0.0))).toList());
         }
         Map<String, Object> data = new HashMap<>();
         data.put("health", rows);
-        data.put("channels", channels.stream().map(c -> new Count(c, perMinute == null ? "—" : String.valueOf(Math.round(perMinute.getOrDefault(c, 0.0))),
-                Math.round(totals.get(c)))).toList());
+        data.put("channels", channels.stream().map(c -> new Channel(c, Math.round(received.getOrDefault(c, 0.0)), Math.round(totals.getOrDefault(c, 0.0)),
+                Math.round(duplicates.getOrDefault(c, 0.0)), perMinute == null ? null : Math.round(perMinute.getOrDefault(c, 0.0)))).toList());
         data.put("failed", failed);
         data.put("parked", parked);
         data.put("chart", channels.isEmpty() ? null : Charts.json(Charts.bars(msg.events_by_channel(), channels, series)));

@@ -85,8 +85,17 @@ public interface Msg {
     @Message("Channel")
     String channel();
 
-    @Message("Events (total)")
+    @Message("Published")
     String events_total();
+
+    @Message("Received")
+    String events_received();
+
+    @Message("Duplicates dropped")
+    String duplicates();
+
+    @Message("Counts since ingestion-service started.")
+    String since_start();
 
     @Message("Events per minute")
     String events_per_minute();
