@@ -27,17 +27,19 @@ class EndpointAccessTest extends EndpointAccessTestBase {
 
     @Override
     protected Map<String, String> expectedAccess() {
-        return Map.of(
-                "POST /v1/chat", "anonymous,customer",
-                "POST /v1/chat/feedback", "admin,customer,reader",
-                "GET /v1/chat/feedback/pending", "admin,reader",
-                "GET /v1/chat/sessions/{sessionId}/transcript", "admin,reader",
-                "POST /v1/models/retrain", "admin",
-                "GET /v1/faq", "public",
-                "PUT /v1/faq", "admin",
-                "POST /v1/faq", "admin",
-                "GET /v1/admin/deadletters", "admin",
-                "POST /v1/admin/deadletters/{consumer}/redrive", "admin");
+        return Map.ofEntries(
+                Map.entry("POST /v1/chat", "anonymous,customer"),
+                Map.entry("POST /v1/chat/feedback", "admin,customer,reader"),
+                Map.entry("GET /v1/chat/feedback/pending", "admin,reader"),
+                Map.entry("GET /v1/chat/sessions/{sessionId}/transcript", "admin,reader"),
+                Map.entry("GET /v1/handoffs", "admin,reader"),
+                Map.entry("POST /v1/models/retrain", "admin"),
+                Map.entry("GET /v1/faq", "public"),
+                Map.entry("PUT /v1/faq", "admin"),
+                Map.entry("POST /v1/faq", "admin"),
+                Map.entry("GET /v1/admin/deadletters", "admin"),
+                Map.entry("POST /v1/admin/deadletters/{consumer}/redrive", "admin")
+        );
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.quanyu.support;
 
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,7 +16,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Every service's admin endpoints over its parked records: which consumers it runs, and a re-drive after a fix. */
+/**
+ * Every service's admin endpoints over its parked records: which consumers it runs, and a re-drive after a fix. An
+ * application without consumers (the console) leaves them out with {@code quanyu.dead-letters.endpoints=false}.
+ */
+@UnlessBuildProperty(name = "quanyu.dead-letters.endpoints", stringValue = "false", enableIfMissing = true)
 @Path("/v1/admin/deadletters")
 @Produces(MediaType.APPLICATION_JSON)
 @Admin

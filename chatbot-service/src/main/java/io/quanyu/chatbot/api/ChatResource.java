@@ -5,6 +5,7 @@ import io.quanyu.chatbot.messaging.ChatbotMetrics;
 import io.quanyu.chatbot.messaging.Models;
 import io.quanyu.chatbot.store.ConversationStore;
 import io.quanyu.chatbot.store.FeedbackStore;
+import io.quanyu.events.SupportHandoff;
 import io.quanyu.support.Admin;
 import io.quanyu.support.ApiError;
 import io.quanyu.support.Caller;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The chat API: a turn (a visitor's, or a signed-in customer's about their own orders), feedback on an answer (the
  * customer on their own turn, or the back office), customers' corrections awaiting confirmation and a session's
- * transcript for agents (reader), and retraining on confirmed feedback (admin).
+ * transcript and the hand-off queue for agents (reader), and retraining on confirmed feedback (admin).
  */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -135,6 +137,19 @@ public class ChatResource {
     public Response transcript(@PathParam("sessionId") String sessionId) throws SQLException {
         return conversations.transcript(sessionId).map(lines -> Response.ok(Map.of("session_id", sessionId, "lines", lines)).build())
                 .orElseGet(() -> ApiError.response(Status.NOT_FOUND, "not_found", "no session '" + sessionId + "'"));
+    }
+
+    @GET
+    @Path("/handoffs")
+    @Roles(Role.READER)
+    @Operation(summary = "The hand-off queue (reader)", description = "The latest conversations handed to a human, newest first, each with its "
+            + "reason, topic, sentiment and masked transcript, as published on support.handoff.v1; limit 1-500.")
+    public Response handoffs(@QueryParam("limit") @DefaultValue("50") int limit) throws SQLException {
+        if (limit < 1 || limit > 500) {
+            return ApiError.response(Status.BAD_REQUEST, "out_of_range", "limit must be 1-500");
+        }
+        List<SupportHandoff> queue = conversations.recentHandoffs(limit);
+        return Response.ok(Map.of("count", queue.size(), "handoffs", queue)).build();
     }
 
     @POST

@@ -152,6 +152,23 @@ public class ConversationStore {
         }
     }
 
+    /** The latest hand-offs, newest first, as they were published (transcripts masked), for the agents' queue. */
+    public List<SupportHandoff> recentHandoffs(int limit) throws SQLException {
+        List<SupportHandoff> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT record FROM chat_handoff ORDER BY at DESC, ticket_id LIMIT ?")) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Json.MAPPER.readValue(rs.getString(1), SupportHandoff.class));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     /** A session's whole stored transcript (every conversation in it), for an agent; empty when unknown. */
     public Optional<List<SupportHandoff.Line>> transcript(String sessionId) throws SQLException {
         try (Connection c = dataSource.getConnection();

@@ -145,6 +145,15 @@ class ChatConversationTest {
             assertThat(h.transcript().get(2).text()).contains(order);
             assertThat(h.transcript().get(3).text()).contains(order);
             assertThat(h.transcript().get(4).text()).contains("气死我了");
+
+            // The agents' queue (reader; the console's customer-service page) lists it, newest first, as published.
+            JsonPath queue = given().header("Authorization", TestCredentials.READER).when().get("/v1/handoffs?limit=500").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(queue.getList("handoffs.ticket_id", String.class)).contains(ticket);
+            assertThat(queue.getString("handoffs.find { it.ticket_id == '" + ticket + "' }.transcript[4].text")).contains("气死我了");
+            assertThat(queue.getString("handoffs.find { it.ticket_id == '" + ticket + "' }.topic")).isEqualTo("order_status");
+            given().when().get("/v1/handoffs").then().statusCode(401);
+            given().header("Authorization", TestCredentials.READER).when().get("/v1/handoffs?limit=0").then().statusCode(400);
         }
     }
 
