@@ -38,6 +38,8 @@ class NetworkPolicyTest {
     static final Pod DNS = Pod.of("kube-dns", "kube-system", Map.of(), Map.of("k8s-app", "kube-dns"), Map.of("dns", 53));
     static final Pod ELSEWHERE = Pod.of("a pod of another namespace", "default", Map.of(), Map.of("app", "debug"), Map.of("https", 443));
     static final Set<String> FRONTENDS = Set.of("ingestion-service", "chatbot-service", "recommender-service");
+    /** The marketers' console: no Kafka, no database, an HTTP client of every service. */
+    static final String CONSOLE = "console";
 
     /** One rendering with the pods around it. */
     record Suite(String what, Kustomize.Result r, boolean complete, String namespace, NetworkPolicies policies, List<Pod> pods) {
@@ -143,8 +145,9 @@ class NetworkPolicyTest {
     @MethodSource("suites")
     void everyRestClientUrlIsAllowedAndNoOtherServiceCall(Suite s) {
         Map<Pod, List<Pod>> calls = new LinkedHashMap<>();
-        for (Repo.Service svc : Repo.services()) {
-            Map<String, Object> c = WorkloadsTest.container(WorkloadsTest.workload(s.r(), svc.name()), svc.name());
+        // The services and the console, a client of all six.
+        for (String caller : Stream.concat(Repo.services().stream().map(Repo.Service::name), Stream.of(CONSOLE)).toList()) {
+            Map<String, Object> c = WorkloadsTest.container(WorkloadsTest.workload(s.r(), caller), caller);
             for (String env : WorkloadsTest.environment(s.r(), c).keySet()) {
                 String value = WorkloadsTest.envValue(s.r(), c, env);
                 Matcher m = value == null ? null : HTTP_URL.matcher(value);
@@ -154,19 +157,20 @@ class NetworkPolicyTest {
                 Map<String, Object> service = s.r().get("Service", m.group(1));
                 Map<String, Object> port = mapsAt(service, "spec", "ports").stream()
                         .filter(p -> Integer.parseInt(m.group(2)) == ((Number) p.get("port")).intValue()).findFirst()
-                        .orElseThrow(() -> new AssertionError(s.what() + ": " + env + " of " + svc.name() + " names no port of " + m.group(1)));
+                        .orElseThrow(() -> new AssertionError(s.what() + ": " + env + " of " + caller + " names no port of " + m.group(1)));
                 for (Pod target : s.pods()) {
                     if (NetworkPolicies.selects(Map.of("matchLabels", mapAt(service, "spec", "selector")), target.labels())) {
                         Integer containerPort = target.port(port.getOrDefault("targetPort", port.get("port")));
-                        assertThat(s.policies().allows(s.pod(svc.name()), target, containerPort, "TCP"))
-                                .as("%s: %s (%s=%s) may reach %s on %s", s.what(), svc.name(), env, value, target.what(), containerPort).isTrue();
-                        calls.computeIfAbsent(s.pod(svc.name()), k -> new ArrayList<>()).add(target);
+                        assertThat(s.policies().allows(s.pod(caller), target, containerPort, "TCP"))
+                                .as("%s: %s (%s=%s) may reach %s on %s", s.what(), caller, env, value, target.what(), containerPort).isTrue();
+                        calls.computeIfAbsent(s.pod(caller), k -> new ArrayList<>()).add(target);
                     }
                 }
             }
         }
         assertThat(calls).as("%s: the chatbot's call to the recommender is among the REST clients found", s.what())
                 .containsKey(s.pod("chatbot-service"));
+        assertThat(calls.get(s.pod(CONSOLE))).as("%s: the console calls every service", s.what()).containsExactlyInAnyOrderElementsOf(s.services());
         // "Only where needed": a suite pod reaches another's HTTP port only through a URL it is configured with.
         for (Pod from : s.pods()) {
             for (Pod to : s.services()) {
@@ -257,7 +261,7 @@ class NetworkPolicyTest {
         for (Pod p : s.pods()) {
             for (int port : p.ports()) {
                 for (Pod outsider : List.of(s.stranger(), ELSEWHERE, PROMETHEUS)) {
-                    boolean scrape = outsider == PROMETHEUS && s.isService(p) && Objects.equals(p.port("http"), port);
+                    boolean scrape = outsider == PROMETHEUS && (s.isService(p) || p == s.pod(CONSOLE)) && Objects.equals(p.port("http"), port);
                     assertThat(s.policies().ingressAllows(outsider, p, port, "TCP")).as("%s: %s reaches %s on %s", s.what(), outsider.what(), p.what(), port)
                             .isEqualTo(scrape);
                 }
@@ -270,6 +274,9 @@ class NetworkPolicyTest {
                     .isEqualTo(FRONTENDS.contains(name));
             assertThat(s.policies().ingressAllows(BACKOFFICE, svc, http, "TCP")).as("%s: back-office tools reach %s", s.what(), name).isTrue();
         }
+        Pod console = s.pod(CONSOLE);
+        assertThat(s.policies().ingressAllows(BACKOFFICE, console, console.port("http"), "TCP")).as("%s: the back office reaches the console", s.what()).isTrue();
+        assertThat(s.policies().ingressAllows(INGRESS_CONTROLLER, console, console.port("http"), "TCP")).as("%s: the console is not public", s.what()).isFalse();
         // PostgreSQL, where the overlay runs it: from the services only.
         s.pods().stream().filter(p -> "quanyu-postgres".equals(p.labels().get("app.kubernetes.io/name"))).forEach(db -> {
             int port = db.port("postgres");
