@@ -125,6 +125,9 @@ class ConsoleBrowserIT {
         assertThat(driver.findElement(By.id("customer-id")).getText()).isEqualTo("u:ml-13");
         assertThat(driver.findElement(By.id("keys")).getText()).contains("u:ml-13");
         assertThat(driver.findElements(By.cssSelector("#keys span"))).isNotEmpty();
+        // The identity panel, from profile's /identity endpoint (findElement fails when it is missing).
+        assertThat(driver.findElement(By.id("hints")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("conflicts")).getText()).isNotBlank();
         assertThat(driver.findElements(By.cssSelector("#recommendations tr"))).as("header + recommended items").hasSizeGreaterThan(1);
         assertThat(driver.findElement(By.id("recommendations")).getText()).doesNotContain("none");
         assertThat(driver.findElements(By.cssSelector("#timeline tr"))).hasSizeGreaterThan(1);

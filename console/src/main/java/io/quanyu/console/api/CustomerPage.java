@@ -32,7 +32,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Customer 360: a customer found by user id, member card or phone (hashed here before the lookup); the portrait from
- * profile, recent events and orders from profile's export (purchases and refunds among them), recommendations with reasons from the recommender; export
+ * profile, its unverified keys and identity conflicts, recent events and orders from profile's export (purchases and refunds among
+ * them), recommendations with reasons from the recommender; export
  * and erasure for admins. Every call carries the signed-in user's token.
  */
 @Path("/customers")
@@ -84,6 +85,7 @@ public class CustomerPage {
                 String user = portrait.body().path("user_id").asText(null);
                 CompletableFuture<Reply> export = backends.get(Service.PROFILE, "/v1/profiles/" + enc(id) + "/export", token);
                 CompletableFuture<Reply> recs = backends.get(Service.RECOMMENDER, "/v1/recommendations/" + enc(user != null ? user : id) + "?limit=10", token);
+                CompletableFuture<Reply> identity = backends.get(Service.PROFILE, "/v1/profiles/" + enc(id) + "/identity?limit=20", token);
                 data.put("p", Views.plain(portrait.body()));
                 Reply e = export.join();
                 Reply r = recs.join();
@@ -96,6 +98,12 @@ public class CustomerPage {
                 events.sort(Comparator.comparing((JsonNode n) -> n.path("at").asText()).reversed());
                 data.put("timeline", events.stream().limit(TIMELINE).map(Views::plain).toList());
                 data.put("recs", r.ok() ? Views.list(r.body().path("items")) : List.of());
+                // Unverified phone/e-mail/card keys and refused links: why this customer was not merged with another.
+                Reply i = identity.join();
+                replies.add(i);
+                if (i.ok()) {
+                    data.put("identity", Views.plain(i.body()));
+                }
             } else if (portrait.status() == 404) {
                 data.put("notFound", true);
             }

@@ -142,6 +142,12 @@ public interface Msg {
     @Message("Linked keys")
     String linked_keys();
 
+    @Message("Unverified keys")
+    String unverified_keys();
+
+    @Message("Identity conflicts")
+    String identity_conflicts();
+
     @Message("Traits")
     String traits();
 
