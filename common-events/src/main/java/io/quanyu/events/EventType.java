@@ -7,12 +7,14 @@ import io.quanyu.events.data.CouponRedeemed;
 import io.quanyu.events.data.EventData;
 import io.quanyu.events.data.Favorite;
 import io.quanyu.events.data.Identify;
+import io.quanyu.events.data.MessageFeedback;
 import io.quanyu.events.data.PageView;
 import io.quanyu.events.data.ProductView;
 import io.quanyu.events.data.Purchase;
 import io.quanyu.events.data.Refund;
 import io.quanyu.events.data.Review;
 import io.quanyu.events.data.Search;
+import io.quanyu.events.data.SocialInteraction;
 import io.quanyu.events.data.StockLevel;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,7 +36,12 @@ public enum EventType {
     AD_CLICK(AdEvent.class),
     AD_COST(AdEvent.class),
     STOCK_LEVEL(StockLevel.class),
-    CHAT_MESSAGE(ChatMessage.class);
+    CHAT_MESSAGE(ChatMessage.class),
+    MESSAGE_DELIVERED(MessageFeedback.class),
+    MESSAGE_OPENED(MessageFeedback.class),
+    MESSAGE_CLICKED(MessageFeedback.class),
+    SOCIAL_SHARE(SocialInteraction.class),
+    SOCIAL_LIKE(SocialInteraction.class);
 
     private final Class<? extends EventData> dataType;
 

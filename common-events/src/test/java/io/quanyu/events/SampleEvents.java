@@ -5,6 +5,8 @@ import io.quanyu.events.data.CartChange;
 import io.quanyu.events.data.ChatMessage;
 import io.quanyu.events.data.CouponRedeemed;
 import io.quanyu.events.data.EventData;
+import io.quanyu.events.data.MessageFeedback;
+import io.quanyu.events.data.SocialInteraction;
 import io.quanyu.events.data.Favorite;
 import io.quanyu.events.data.IdKind;
 import io.quanyu.events.data.Identify;
@@ -49,6 +51,8 @@ public final class SampleEvents {
             case AD_COST -> new AdEvent("wechat", "camp-1", "ad-3", null, 1_250_000L, "CNY");
             case STOCK_LEVEL -> new StockLevel("store-7", "sku-1", 14);
             case CHAT_MESSAGE -> new ChatMessage("s-1", "customer", "我的订单到哪了？", "order_status", 0.93, -0.2);
+            case MESSAGE_DELIVERED, MESSAGE_OPENED, MESSAGE_CLICKED -> new MessageFeedback("act-7", "cart-abandoned", "https://shop.example/c/sku-1");
+            case SOCIAL_SHARE, SOCIAL_LIKE -> new SocialInteraction("sku-1", null, "wechat");
         };
     }
 

@@ -37,7 +37,17 @@ final class Vocabulary {
             Map.entry("review", EventType.REVIEW), Map.entry("rate", EventType.REVIEW),
             Map.entry("coupon_redeemed", EventType.COUPON_REDEEMED), Map.entry("use_coupon", EventType.COUPON_REDEEMED),
             Map.entry("login", EventType.IDENTIFY), Map.entry("signup", EventType.IDENTIFY),
-            Map.entry("register", EventType.IDENTIFY), Map.entry("authorize", EventType.IDENTIFY));
+            Map.entry("register", EventType.IDENTIFY), Map.entry("authorize", EventType.IDENTIFY),
+            // Feedback on the messages the suite sent, from the shop's push, SMS or e-mail gateway or the app itself.
+            Map.entry("message_delivered", EventType.MESSAGE_DELIVERED), Map.entry("push_delivered", EventType.MESSAGE_DELIVERED),
+            Map.entry("message_opened", EventType.MESSAGE_OPENED), Map.entry("message_open", EventType.MESSAGE_OPENED),
+            Map.entry("push_open", EventType.MESSAGE_OPENED),
+            Map.entry("message_clicked", EventType.MESSAGE_CLICKED), Map.entry("message_click", EventType.MESSAGE_CLICKED),
+            Map.entry("push_click", EventType.MESSAGE_CLICKED),
+            // Social interactions: WeChat's onShareAppMessage/onShareTimeline, a like on a post or a product.
+            Map.entry("share", EventType.SOCIAL_SHARE), Map.entry("social_share", EventType.SOCIAL_SHARE),
+            Map.entry("share_app_message", EventType.SOCIAL_SHARE), Map.entry("share_timeline", EventType.SOCIAL_SHARE),
+            Map.entry("like", EventType.SOCIAL_LIKE), Map.entry("social_like", EventType.SOCIAL_LIKE), Map.entry("thumbs_up", EventType.SOCIAL_LIKE));
 
     /** Fields of the bag that describe the event rather than the person: never copied into traits. */
     private static final Set<String> NOT_TRAITS = Set.of("user_id", "anonymous_id", "device_id", "openid", "unionid",

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import io.quanyu.events.data.MessageFeedback;
+import io.quanyu.events.data.SocialInteraction;
 import org.junit.jupiter.api.Test;
 
 class ChannelAdaptersTest {
@@ -66,6 +68,27 @@ class ChannelAdaptersTest {
         assertThat(e.time()).isEqualTo(Instant.parse("2026-11-11T12:00:00Z"));
         assertThat(e.subject()).isEqualTo("a:o-1");
         assertThat(e.data(ProductView.class).productId()).isEqualTo("sku-2");
+    }
+
+    @Test
+    void sharesLikesAndMessageFeedbackAreTypedEvents() throws Exception {
+        CloudEvent share = only(new MiniProgramAdapter().adapt(json("""
+                {"msg_id":"mp-9","openid":"o-1","action":"share_app_message","time":"2026-11-11 20:00:00","item_id":"sku-2",
+                 "extra":{"platform":"wechat"}}"""), ctx));
+        assertThat(share.type()).isEqualTo("social_share");
+        assertThat(share.data(SocialInteraction.class)).isEqualTo(new SocialInteraction("sku-2", null, "wechat"));
+        CloudEvent click = only(new WebAdapter().adapt(json("""
+                {"message_id":"w-9","anonymous_id":"anon-9","user_id":"42","event":"push_click","ts":1762866000000,
+                 "page_url":"https://shop/c/sku-1","properties":{"action_id":"act-7","journey_id":"cart"}}"""), ctx));
+        assertThat(click.type()).isEqualTo("message_clicked");
+        assertThat(click.data(MessageFeedback.class)).isEqualTo(new MessageFeedback("act-7", "cart", "https://shop/c/sku-1"));
+        // A like of nothing, and feedback on no message, say nothing: refused with the field.
+        assertThatThrownBy(() -> new WebAdapter().adapt(json("""
+                {"message_id":"w-10","anonymous_id":"anon-9","event":"like","ts":1762866000000}"""), ctx))
+                .isInstanceOf(Rejected.class).hasMessageContaining("product_id");
+        assertThatThrownBy(() -> new WebAdapter().adapt(json("""
+                {"message_id":"w-11","anonymous_id":"anon-9","event":"message_opened","ts":1762866000000}"""), ctx))
+                .isInstanceOf(Rejected.class).hasMessageContaining("action_id");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.quanyu.events.data.ProductView;
 import io.quanyu.events.data.Purchase;
 import io.quanyu.events.data.Refund;
 import io.quanyu.events.data.Review;
+import io.quanyu.events.data.SocialInteraction;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +100,9 @@ public final class PortraitUpdater {
                 // A liked item says more about taste than a view; a disliked one says nothing we can use.
                 interest(p, r.productId(), null, Math.max(0, r.rating() - 3) * 1.5, t);
             }
+            // A like says as much about taste as a favourite; a share, recommending it to others, as much as a cart add.
+            case SOCIAL_LIKE -> interest(p, e.data(SocialInteraction.class).productId(), null, FAVORITE, t);
+            case SOCIAL_SHARE -> interest(p, e.data(SocialInteraction.class).productId(), null, CART, t);
             case CHAT_MESSAGE -> {
                 p.chats++;
                 ChatMessage m = e.data(ChatMessage.class);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import io.quanyu.events.data.SocialInteraction;
 import org.junit.jupiter.api.Test;
 
 class PortraitDomainTest {
@@ -42,6 +43,19 @@ class PortraitDomainTest {
                 new LinkedId(IdKind.DEVICE_ID, "d-1"), new LinkedId(IdKind.MEMBER_CARD, "M7"), new LinkedId(IdKind.PHONE_HASH, "ab"),
                 new LinkedId(IdKind.UNIONID, "un")), Map.of()));
         assertThat(IdentityKeys.keysOf(login)).containsExactly("u:42", "a:d-1", "a:card:M7", "a:phone:ab", "a:union:un");
+    }
+
+    @Test
+    void aLikeAndAShareOfAProductAreInterestsAndOtherContentIsNot() {
+        Portrait p = new Portrait("u:42");
+        updater.apply(p, event("l", Channel.MINIPROGRAM, EventType.SOCIAL_LIKE, "u:42", T0, new SocialInteraction("sku-1", null, "wechat")));
+        assertThat(p.categories.get("tea").valueAt(T0, HALF)).isEqualTo(4.0);
+        updater.apply(p, event("s", Channel.MINIPROGRAM, EventType.SOCIAL_SHARE, "u:42", T0, new SocialInteraction("sku-1", null, "wechat")));
+        assertThat(p.categories.get("tea").valueAt(T0, HALF)).isEqualTo(7.0);
+        assertThat(p.brands).containsKey("Lion Peak");
+        updater.apply(p, event("a", Channel.MINIPROGRAM, EventType.SOCIAL_SHARE, "u:42", T0, new SocialInteraction(null, "live-3", "douyin")));
+        assertThat(p.categories).containsOnlyKeys("tea");
+        assertThat(p.events).isEqualTo(3);
     }
 
     @Test

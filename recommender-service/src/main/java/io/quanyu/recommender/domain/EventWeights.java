@@ -20,9 +20,13 @@ public final class EventWeights {
         return new Builder();
     }
 
-    /** A sensible e-commerce default: view 1, favorite 2, cart 3, purchase 5, review (rating − 2.5) × 2, refund −5. */
+    /**
+     * A sensible e-commerce default: view 1, favorite and social like 2, cart and social share 3, purchase 5, review
+     * (rating − 2.5) × 2, refund −5. A share recommends the product to others, so it says at least as much as a cart add.
+     */
     public static EventWeights ecommerceDefaults() {
-        return builder().weight("product_view", 1).weight("favorite", 2).weight("add_to_cart", 3)
+        return builder().weight("product_view", 1).weight("favorite", 2).weight("social_like", 2).weight("add_to_cart", 3)
+                .weight("social_share", 3)
                 .weight("purchase", 5).valued("review", rating -> (rating - 2.5) * 2).weight("refund", -5).build();
     }
 

@@ -9,6 +9,7 @@ import io.quanyu.events.data.ProductView;
 import io.quanyu.events.data.Purchase;
 import io.quanyu.events.data.Refund;
 import io.quanyu.events.data.Review;
+import io.quanyu.events.data.SocialInteraction;
 import io.quanyu.recommender.store.InteractionStore.Row;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ final class Interactions2Rows {
             case PRODUCT_VIEW -> List.of(row(e, e.data(ProductView.class).productId(), 0));
             case ADD_TO_CART -> List.of(row(e, e.data(CartChange.class).productId(), 0));
             case FAVORITE -> List.of(row(e, e.data(Favorite.class).productId(), 0));
+            // A share or like of a product; one of other content (an article, a live stream) names no item.
+            case SOCIAL_LIKE, SOCIAL_SHARE -> e.data(SocialInteraction.class).productId() == null ? List.of()
+                    : List.of(row(e, e.data(SocialInteraction.class).productId(), 0));
             case REVIEW -> List.of(row(e, e.data(Review.class).productId(), e.data(Review.class).rating()));
             case PURCHASE -> lines(e, e.data(Purchase.class).lines());
             case REFUND -> lines(e, e.data(Refund.class).lines());
