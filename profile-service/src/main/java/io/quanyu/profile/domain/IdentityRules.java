@@ -8,8 +8,10 @@ import io.quanyu.events.data.Identify;
 import io.quanyu.events.data.LinkedId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -70,7 +72,7 @@ public final class IdentityRules {
         List<String> hints = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
         // The subject and each linked id, as graph keys, with whether they are strong.
-        java.util.Map<String, Boolean> keys = new java.util.LinkedHashMap<>();
+        Map<String, Boolean> keys = new LinkedHashMap<>();
         keys.put(event.subject(), false);
         if (id.links() != null) {
             for (LinkedId l : id.links()) {
