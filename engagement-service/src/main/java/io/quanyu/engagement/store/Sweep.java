@@ -103,6 +103,13 @@ public class Sweep {
     }
 
     private Outcome decide(Connection c, Due d, Definitions.StoredJourney stored, Instant now) throws SQLException {
+        Optional<Boolean> entered = entered(c, d);
+        if (entered.isPresent()) {
+            // Decided before (a state lost or reset): keep that decision, write nothing again.
+            Outcome o = entered.get() ? Outcome.HOLDOUT : Outcome.ACTED;
+            finish(c, d, o, now);
+            return o;
+        }
         boolean active = stored != null && stored.active();
         Journey j = active ? stored.journey() : null;
         String channel = j == null || j.action().channel() == null ? d.channel() : j.action().channel();
@@ -135,6 +142,11 @@ public class Sweep {
             default -> {
             }
         }
+        finish(c, d, o, now);
+        return o;
+    }
+
+    private static void finish(Connection c, Due d, Outcome o, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE journey_trigger SET state = ?, decided_at = ? WHERE journey_id = ? AND customer_key = ? AND trigger_event_id = ?")) {
             s.setString(1, o.wire());
@@ -142,7 +154,17 @@ public class Sweep {
             key(s, 3, d);
             s.executeUpdate();
         }
-        return o;
+    }
+
+    /** The group of this trigger's entry when it was decided already. */
+    private static Optional<Boolean> entered(Connection c, Due d) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT holdout FROM journey_entry WHERE journey_id = ? AND customer_key = ? AND trigger_event_id = ?")) {
+            key(s, 1, d);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBoolean(1)) : Optional.empty();
+            }
+        }
     }
 
     /** Whether the offer can be granted now: active, valid, budget and redemption count not used up. */
