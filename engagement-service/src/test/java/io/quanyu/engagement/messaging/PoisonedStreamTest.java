@@ -46,8 +46,8 @@ class PoisonedStreamTest extends PoisonedStreamTestBase {
     @Override
     protected long applied(String run) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM purchase WHERE event_id LIKE ?")) {
-            ps.setString(1, run + "-buy-%");
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM purchase WHERE order_id LIKE ?")) {
+            ps.setString(1, "o-" + run + "-%");
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
