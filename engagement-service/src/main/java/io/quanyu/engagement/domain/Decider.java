@@ -8,7 +8,7 @@ package io.quanyu.engagement.domain;
 public final class Decider {
 
     /** What is known about a due trigger. */
-    public record Facts(boolean journeyActive, boolean purchasedSinceTrigger, boolean quietNow, boolean optedOut, int entriesInCapWindow,
+    public record Facts(boolean journeyActive, boolean purchasedDuringWait, boolean quietNow, boolean optedOut, int entriesInCapWindow,
                         Integer capMax, boolean offerGrantable, boolean heldOut) {
     }
 
@@ -19,7 +19,7 @@ public final class Decider {
         if (!f.journeyActive()) {
             return Outcome.CANCELLED;
         }
-        if (f.purchasedSinceTrigger()) {
+        if (f.purchasedDuringWait()) {
             return Outcome.CONVERTED;
         }
         if (f.quietNow()) {

@@ -58,10 +58,12 @@ public class Sweep {
             c.setAutoCommit(false);
             try {
                 Guard.GUARD.beforeWrite(c);
-                Map<String, Definitions.StoredJourney> journeys = new HashMap<>();
+                Map<String, Optional<Definitions.StoredJourney>> journeys = new HashMap<>();
                 for (Due d : due(c, now)) {
-                    Definitions.StoredJourney j = journeys.computeIfAbsent(d.journeyId(), id -> load(c, id));
-                    Outcome o = decide(c, d, j, now);
+                    if (!journeys.containsKey(d.journeyId())) {
+                        journeys.put(d.journeyId(), load(c, d.journeyId()));
+                    }
+                    Outcome o = decide(c, d, journeys.get(d.journeyId()).orElse(null), now);
                     counts.merge(o, 1, Integer::sum);
                 }
                 c.commit();
@@ -91,14 +93,13 @@ public class Sweep {
         return out;
     }
 
-    private static Definitions.StoredJourney load(Connection c, String id) {
+    private static Optional<Definitions.StoredJourney> load(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT definition, active FROM journey WHERE journey_id = ?")) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? new Definitions.StoredJourney(Definitions.read(rs.getString(1), Journey.class), rs.getBoolean(2)) : null;
+                return rs.next() ? Optional.of(new Definitions.StoredJourney(Definitions.read(rs.getString(1), Journey.class), rs.getBoolean(2)))
+                        : Optional.empty();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -116,7 +117,7 @@ public class Sweep {
         Optional<QuietHours> quiet = j == null ? Optional.empty() : j.quiet();
         Optional<Definitions.StoredOffer> offer = j == null ? Optional.empty() : Definitions.offer(c, j.action().offerId(), true);
         Decider.Facts facts = new Decider.Facts(active,
-                active && purchasedSince(c, d.customerKey(), d.triggeredAt()),
+                active && purchasedBetween(c, d.customerKey(), d.triggeredAt(), now),
                 quiet.map(q -> q.quietAt(now)).orElse(false),
                 active && ConsentStore.optedOut(c, d.customerKey(), channel),
                 active && j.frequencyCap() != null ? entriesSince(c, d.customerKey(), now.minus(Duration.parse(j.frequencyCap().per()))) : 0,
@@ -180,10 +181,11 @@ public class Sweep {
         s.setString(from + 2, d.eventId());
     }
 
-    private static boolean purchasedSince(Connection c, String customerKey, Instant since) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM purchase WHERE customer_key = ? AND at > ? LIMIT 1")) {
+    private static boolean purchasedBetween(Connection c, String customerKey, Instant since, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM purchase WHERE customer_key = ? AND at > ? AND at <= ? LIMIT 1")) {
             s.setString(1, customerKey);
             s.setTimestamp(2, Timestamp.from(since));
+            s.setTimestamp(3, Timestamp.from(now));
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();
             }
