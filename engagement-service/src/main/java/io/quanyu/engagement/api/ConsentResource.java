@@ -3,7 +3,6 @@ package io.quanyu.engagement.api;
 import io.quanyu.engagement.domain.Invalid;
 import io.quanyu.engagement.domain.Text;
 import io.quanyu.engagement.store.ConsentStore;
-import io.quanyu.support.Admin;
 import io.quanyu.support.CurrentCaller;
 import io.quanyu.support.Role;
 import io.quanyu.support.Roles;
@@ -19,7 +18,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A customer's channel opt-outs: set by identify traits (marketing_opt_out) or here by the back office. */
+/** A customer's channel opt-outs: set by identify traits (marketing_opt_out), or here by the customer or the back office. */
 @Path("/v1/consent/{customer}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "consent")
@@ -38,18 +37,19 @@ public class ConsentResource {
     }
 
     @GET
-    @Roles({Role.ADMIN, Role.READER})
-    @Operation(summary = "A customer's opt-outs (reader)")
+    @Roles({Role.ADMIN, Role.READER, Role.CUSTOMER})
+    @Operation(summary = "A customer's opt-outs (reader, or the customer's own token)")
     public Consent get(@PathParam("customer") String customer) throws SQLException {
         String key = Customers.resolve(customer, caller.get());
         return new Consent(key, consent.optedOut(key));
     }
 
     @PUT
-    @Admin
+    @Roles({Role.ADMIN, Role.CUSTOMER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a customer's opt-outs (admin)", description = "opted_out lists channels (web, app, miniprogram, store); the others are "
-            + "opted in. A later identify with the marketing_opt_out trait overrides it.")
+    @Operation(summary = "Set a customer's opt-outs (admin, or the customer's own token)", description = "opted_out lists channels (web, app, "
+            + "miniprogram, store); the others are opted in. A later identify with the marketing_opt_out trait overrides it. A customer token "
+            + "may set only its own (403 for another's).")
     public Consent put(@PathParam("customer") String customer, Consent body) throws SQLException {
         if (body == null || body.optedOut() == null) {
             throw new Invalid("send {\"opted_out\": [channels]}");

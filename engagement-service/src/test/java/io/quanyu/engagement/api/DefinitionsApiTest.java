@@ -48,6 +48,23 @@ class DefinitionsApiTest {
     }
 
     @Test
+    void aCustomerSetsTheirOwnConsentOnly() {
+        String me = "consent-" + Eng.run();
+        String token = io.quanyu.testkit.TestCredentials.customer(me);
+        given().header("Authorization", token).contentType(ContentType.JSON).body(Map.of("opted_out", List.of("APP", "web")))
+                .put("/v1/consent/{c}", me).then().statusCode(200).body("customer_key", equalTo("u:" + me))
+                .body("opted_out", equalTo(List.of("app", "web")));
+        given().header("Authorization", token).get("/v1/consent/{c}", "u:" + me).then().statusCode(200).body("opted_out", equalTo(List.of("app", "web")));
+        given().header("Authorization", token).contentType(ContentType.JSON).body(Map.of("opted_out", List.of()))
+                .put("/v1/consent/{c}", "u:someone-else").then().statusCode(403);
+        given().header("Authorization", token).get("/v1/consent/{c}", "u:someone-else").then().statusCode(403);
+        given().header("Authorization", token).contentType(ContentType.JSON).body(Map.of("opted_out", List.of("fax")))
+                .put("/v1/consent/{c}", me).then().statusCode(400).body("message", containsString("opted_out"));
+        given().header("Authorization", token).contentType(ContentType.JSON).body(Map.of("opted_out", List.of()))
+                .put("/v1/consent/{c}", me).then().statusCode(200).body("opted_out", equalTo(List.of()));
+    }
+
+    @Test
     void journeysAreCheckedAndTheirUpliftStartsEmpty() {
         String id = "jdef-" + Eng.run();
         Eng.post("/v1/journeys", Eng.cartJourney(id, "some-offer", "PT45M", 0.2, List.of("miniprogram"), Map.of("max", 2, "per", "P7D")))

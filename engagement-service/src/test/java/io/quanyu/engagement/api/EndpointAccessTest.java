@@ -33,8 +33,8 @@ class EndpointAccessTest extends EndpointAccessTestBase {
                 Map.entry("PUT /v1/journeys/{id}", "admin"),
                 Map.entry("DELETE /v1/journeys/{id}", "admin"),
                 Map.entry("GET /v1/journeys/{id}/uplift", "admin,reader"),
-                Map.entry("GET /v1/consent/{customer}", "admin,reader"),
-                Map.entry("PUT /v1/consent/{customer}", "admin"),
+                Map.entry("GET /v1/consent/{customer}", "admin,customer,reader"),
+                Map.entry("PUT /v1/consent/{customer}", "admin,customer"),
                 Map.entry("GET /v1/admin/deadletters", "admin"),
                 Map.entry("POST /v1/admin/deadletters/{consumer}/redrive", "admin"));
     }
