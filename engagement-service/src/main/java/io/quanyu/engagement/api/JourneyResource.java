@@ -76,7 +76,7 @@ public class JourneyResource {
     @Admin
     @Operation(summary = "Stop a journey (admin)", description = "204; its pending triggers are cancelled, its entries and uplift stay.")
     public Response deactivate(@PathParam("id") String id) throws SQLException {
-        if (!definitions.deactivate("journey", Text.id("id", id))) {
+        if (!definitions.deactivateJourney(Text.id("id", id))) {
             throw Rejected.notFound("no journey '" + Text.shorten(id) + "'");
         }
         return Response.noContent().build();

@@ -94,7 +94,7 @@ public class OfferResource {
     @Admin
     @Operation(summary = "Deactivate an offer (admin)", description = "204; its codes stop being granted and redeemed, its counters stay.")
     public Response deactivate(@PathParam("id") String id) throws SQLException {
-        if (!definitions.deactivate("offer", Text.id("id", id))) {
+        if (!definitions.deactivateOffer(Text.id("id", id))) {
             throw Rejected.notFound("no offer '" + Text.shorten(id) + "'");
         }
         return Response.noContent().build();

@@ -69,11 +69,18 @@ public class Definitions {
         }
     }
 
-    /** Deactivates; false when there is no such row. Granted codes stay redeemable until the offer is deactivated. */
-    public boolean deactivate(String table, String id) throws SQLException {
-        String column = table.equals("offer") ? "offer_id" : "journey_id";
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET active = false, updated_at = now() WHERE " + column + " = ?")) {
+    /** Stops an offer: no more grants or redemptions; false when there is none. */
+    public boolean deactivateOffer(String id) throws SQLException {
+        return update("UPDATE offer SET active = false, updated_at = now() WHERE offer_id = ?", id);
+    }
+
+    /** Stops a journey: no more triggers, pending ones cancelled; false when there is none. */
+    public boolean deactivateJourney(String id) throws SQLException {
+        return update("UPDATE journey SET active = false, updated_at = now() WHERE journey_id = ?", id);
+    }
+
+    private boolean update(String sql, String id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, id);
             return s.executeUpdate() == 1;
         }
