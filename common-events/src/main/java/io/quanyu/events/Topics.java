@@ -32,6 +32,8 @@ public final class Topics {
     public static final String INVENTORY_FORECASTS = "inventory.forecasts.v1";
     public static final String INVENTORY_ALERTS = "inventory.alerts.v1";
     public static final String ADS_DECISIONS = "ads.decisions.v1";
+    /** What the engagement service decided to do for a customer (grant an offer, send a message); key = user key. */
+    public static final String ENGAGEMENT_ACTIONS = "engagement.actions.v1";
     public static final String PRIVACY_ERASURE = "privacy.erasure.v1";
     public static final String PRIVACY_ERASURE_ACKS = "privacy.erasure.acks.v1";
     /**
@@ -62,6 +64,7 @@ public final class Topics {
             TopicSpec.compacted(INVENTORY_FORECASTS, 3),
             TopicSpec.stream(INVENTORY_ALERTS, 3),
             TopicSpec.stream(ADS_DECISIONS, 3),
+            TopicSpec.stream(ENGAGEMENT_ACTIONS, CUSTOMER_PARTITIONS),
             TopicSpec.stream(PRIVACY_ERASURE, 3, Duration.ofDays(30)),
             TopicSpec.stream(PRIVACY_ERASURE_ACKS, 3, Duration.ofDays(30)),
             TopicSpec.stream(EVENTS_DEADLETTER, 3, Duration.ofDays(30)));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quanyu.events.AdsDecision;
 import io.quanyu.events.ChatTurn;
 import io.quanyu.events.DeadLetter;
+import io.quanyu.events.EngagementAction;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.events.FailedEvent;
 import io.quanyu.events.IdentityChange;
@@ -66,6 +67,8 @@ public final class Schemas {
         m.put("support-handoff.schema.json", new Published(SupportHandoff.class, "A conversation handed to a human agent, on support.handoff.v1"));
         m.put("dead-letter.schema.json", new Published(DeadLetter.class, "A record a consumer could not apply, parked on events.deadletter.v1 for a re-drive"));
         m.put("ads-decision.schema.json", new Published(AdsDecision.class, "A daily budget split across campaigns, on ads.decisions.v1"));
+        m.put("engagement-action.schema.json", new Published(EngagementAction.class,
+                "An action of a journey for one customer (an offer granted, a message to send), on engagement.actions.v1"));
         return Map.copyOf(m);
     }
 

@@ -1,0 +1,26 @@
+package io.quanyu.engagement.api;
+
+import io.quanyu.engagement.domain.Uplift;
+import io.quanyu.engagement.store.UpliftStore;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** A journey's uplift: both groups, the conversion-rate difference with its 95 % intervals, and the redemptions of its codes. */
+public record UpliftView(String journeyId, String attributionWindow, GroupView treated, GroupView holdout, Double conversionRateDifference,
+                         Uplift.Interval ci95, Uplift.Interval ci95Wald, String method, long redemptions, BigDecimal redeemedDiscount) {
+
+    /** One group. */
+    public record GroupView(long entries, long customers, long conversions, Double conversionRate, BigDecimal revenue, BigDecimal revenuePerEntry) {
+
+        static GroupView of(UpliftStore.Group g, Double rate) {
+            BigDecimal per = g.entries() == 0 ? null : g.revenue().divide(BigDecimal.valueOf(g.entries()), 2, RoundingMode.HALF_UP);
+            return new GroupView(g.entries(), g.customers(), g.conversions(), rate, g.revenue(), per);
+        }
+    }
+
+    static UpliftView of(String journeyId, String window, UpliftStore.Counts c) {
+        Uplift u = Uplift.of(c.treated().entries(), c.treated().conversions(), c.holdout().entries(), c.holdout().conversions());
+        return new UpliftView(journeyId, window, GroupView.of(c.treated(), u.treatedRate()), GroupView.of(c.holdout(), u.holdoutRate()),
+                u.difference(), u.newcombe(), u.wald(), "newcombe_hybrid_score", c.redemptions(), c.discount());
+    }
+}

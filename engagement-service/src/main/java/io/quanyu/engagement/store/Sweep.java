@@ -1,0 +1,238 @@
+package io.quanyu.engagement.store;
+
+import io.quanyu.engagement.config.EngagementConfig;
+import io.quanyu.engagement.domain.CodeGenerator;
+import io.quanyu.engagement.domain.Decider;
+import io.quanyu.engagement.domain.Holdout;
+import io.quanyu.engagement.domain.Journey;
+import io.quanyu.engagement.domain.Offer;
+import io.quanyu.engagement.domain.Outcome;
+import io.quanyu.engagement.domain.QuietHours;
+import io.quanyu.events.EngagementAction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Decides the triggers whose wait is over. A batch is claimed with SKIP LOCKED (instances never decide the same trigger
+ * at once) and decided in one transaction: the entry, the action (the outbox row of engagement.actions.v1) and its code
+ * commit together with the trigger's new state, or not at all. The action's unique key (journey, customer, trigger
+ * event) means a trigger decided again, after a crash or by a second instance, still writes one action.
+ */
+@ApplicationScoped
+public class Sweep {
+
+    /** A due trigger as read. */
+    private record Due(String journeyId, String customerKey, String eventId, String channel, List<String> items, Instant triggeredAt) {
+    }
+
+    private final DataSource dataSource;
+    private final EngagementConfig config;
+    private final CodeGenerator codes;
+
+    public Sweep(DataSource dataSource, EngagementConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.codes = new CodeGenerator(new SecureRandom(), config.codeLength());
+    }
+
+    /** Decides one batch of due triggers as of {@code now}; returns how many of each outcome. */
+    public Map<Outcome, Integer> sweep(Instant now) throws SQLException {
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Guard.GUARD.beforeWrite(c);
+                Map<String, Optional<Definitions.StoredJourney>> journeys = new HashMap<>();
+                for (Due d : due(c, now)) {
+                    if (!journeys.containsKey(d.journeyId())) {
+                        journeys.put(d.journeyId(), load(c, d.journeyId()));
+                    }
+                    Outcome o = decide(c, d, journeys.get(d.journeyId()).orElse(null), now);
+                    counts.merge(o, 1, Integer::sum);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        return counts;
+    }
+
+    private List<Due> due(Connection c, Instant now) throws SQLException {
+        List<Due> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT journey_id, customer_key, trigger_event_id, channel, items, triggered_at FROM journey_trigger
+                WHERE state = 'pending' AND due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setInt(2, config.sweepBatch());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Array items = rs.getArray(5);
+                    out.add(new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            Arrays.asList((String[]) items.getArray()), rs.getTimestamp(6).toInstant()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Definitions.StoredJourney> load(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT definition, active FROM journey WHERE journey_id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Definitions.StoredJourney(Definitions.read(rs.getString(1), Journey.class), rs.getBoolean(2)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    private Outcome decide(Connection c, Due d, Definitions.StoredJourney stored, Instant now) throws SQLException {
+        Optional<Boolean> entered = entered(c, d);
+        if (entered.isPresent()) {
+            // Decided before (a state lost or reset): keep that decision, write nothing again.
+            Outcome o = entered.get() ? Outcome.HOLDOUT : Outcome.ACTED;
+            finish(c, d, o, now);
+            return o;
+        }
+        boolean active = stored != null && stored.active();
+        Journey j = active ? stored.journey() : null;
+        String channel = j == null || j.action().channel() == null ? d.channel() : j.action().channel();
+        Optional<QuietHours> quiet = j == null ? Optional.empty() : j.quiet();
+        Optional<Definitions.StoredOffer> offer = j == null ? Optional.empty() : Definitions.offer(c, j.action().offerId(), true);
+        Decider.Facts facts = new Decider.Facts(active,
+                active && purchasedBetween(c, d.customerKey(), d.triggeredAt(), now),
+                quiet.map(q -> q.quietAt(now)).orElse(false),
+                active && ConsentStore.optedOut(c, d.customerKey(), channel),
+                active && j.frequencyCap() != null ? entriesSince(c, d.customerKey(), now.minus(Duration.parse(j.frequencyCap().per()))) : 0,
+                j == null || j.frequencyCap() == null ? null : j.frequencyCap().max(),
+                offer.map(o -> grantable(o, now)).orElse(false),
+                active && Holdout.heldOut(j.journeyId(), d.customerKey(), j.holdoutShare()));
+        Outcome o = Decider.decide(facts);
+        switch (o) {
+            case WAIT -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "UPDATE journey_trigger SET due_at = ? WHERE journey_id = ? AND customer_key = ? AND trigger_event_id = ?")) {
+                    s.setTimestamp(1, Timestamp.from(quiet.orElseThrow().nextAllowed(now)));
+                    key(s, 2, d);
+                    s.executeUpdate();
+                }
+                return o;
+            }
+            case HOLDOUT -> enter(c, d, true, now);
+            case ACTED -> {
+                enter(c, d, false, now);
+                act(c, d, j, offer.orElseThrow().offer(), channel, now);
+            }
+            default -> {
+            }
+        }
+        finish(c, d, o, now);
+        return o;
+    }
+
+    private static void finish(Connection c, Due d, Outcome o, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE journey_trigger SET state = ?, decided_at = ? WHERE journey_id = ? AND customer_key = ? AND trigger_event_id = ?")) {
+            s.setString(1, o.wire());
+            s.setTimestamp(2, Timestamp.from(now));
+            key(s, 3, d);
+            s.executeUpdate();
+        }
+    }
+
+    /** The group of this trigger's entry when it was decided already. */
+    private static Optional<Boolean> entered(Connection c, Due d) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT holdout FROM journey_entry WHERE journey_id = ? AND customer_key = ? AND trigger_event_id = ?")) {
+            key(s, 1, d);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBoolean(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Whether the offer can be granted now: active, valid, budget and redemption count not used up. */
+    private static boolean grantable(Definitions.StoredOffer s, Instant now) {
+        Offer o = s.offer();
+        return s.active() && o.validAt(now) && (o.budget() == null || s.spent().compareTo(o.budget()) < 0)
+                && (o.maxRedemptions() == null || s.redemptions() < o.maxRedemptions());
+    }
+
+    private static void key(PreparedStatement s, int from, Due d) throws SQLException {
+        s.setString(from, d.journeyId());
+        s.setString(from + 1, d.customerKey());
+        s.setString(from + 2, d.eventId());
+    }
+
+    private static boolean purchasedBetween(Connection c, String customerKey, Instant since, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM purchase WHERE customer_key = ? AND at > ? AND at <= ? LIMIT 1")) {
+            s.setString(1, customerKey);
+            s.setTimestamp(2, Timestamp.from(since));
+            s.setTimestamp(3, Timestamp.from(now));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Entries of the customer in any journey since then, both groups: the cap treats held-out customers as contacted. */
+    private static int entriesSince(Connection c, String customerKey, Instant since) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM journey_entry WHERE customer_key = ? AND entered_at > ?")) {
+            s.setString(1, customerKey);
+            s.setTimestamp(2, Timestamp.from(since));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static void enter(Connection c, Due d, boolean holdout, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO journey_entry (journey_id, customer_key, trigger_event_id, holdout, entered_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""")) {
+            key(s, 1, d);
+            s.setBoolean(4, holdout);
+            s.setTimestamp(5, Timestamp.from(now));
+            s.executeUpdate();
+        }
+    }
+
+    /** The action and its code; nothing when the action of this trigger exists already. */
+    private void act(Connection c, Due d, Journey j, Offer offer, String channel, Instant now) throws SQLException {
+        String code = codes.next();
+        String actionId = Decider.actionId(d.journeyId(), d.customerKey(), d.eventId());
+        EngagementAction action = new EngagementAction(actionId, d.journeyId(), d.customerKey(), channel, EngagementAction.GRANT_OFFER,
+                offer.offerId(), code, d.items(), d.eventId(), now);
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO engagement_action (action_id, journey_id, customer_key, trigger_event_id, channel, record, at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""")) {
+            s.setString(1, actionId);
+            key(s, 2, d);
+            s.setString(5, channel);
+            s.setString(6, Definitions.json(action));
+            s.setTimestamp(7, Timestamp.from(now));
+            if (s.executeUpdate() == 0) {
+                return;
+            }
+        }
+        Grants.insert(c, code, offer, d.customerKey(), now, actionId);
+    }
+}
