@@ -5,3 +5,4 @@ CREATE DATABASE quanyu_recommender;
 CREATE DATABASE quanyu_chatbot;
 CREATE DATABASE quanyu_forecast;
 CREATE DATABASE quanyu_ads;
+CREATE DATABASE quanyu_engagement;
