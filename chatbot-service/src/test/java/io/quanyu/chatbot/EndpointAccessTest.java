@@ -33,6 +33,7 @@ class EndpointAccessTest extends EndpointAccessTestBase {
                 Map.entry("GET /v1/chat/feedback/pending", "admin,reader"),
                 Map.entry("GET /v1/chat/sessions/{sessionId}/transcript", "admin,reader"),
                 Map.entry("GET /v1/handoffs", "admin,reader"),
+                Map.entry("GET /v1/chat/turns", "admin,reader"),
                 Map.entry("POST /v1/models/retrain", "admin"),
                 Map.entry("GET /v1/faq", "public"),
                 Map.entry("PUT /v1/faq", "admin"),

@@ -152,6 +152,22 @@ public class ChatResource {
         return Response.ok(Map.of("count", queue.size(), "handoffs", queue)).build();
     }
 
+    @GET
+    @Path("/chat/turns")
+    @Roles(Role.READER)
+    @Operation(summary = "A customer's chat turns and hand-offs (reader)", description = "Newest first, under any of the customer's keys "
+            + "(repeat key=, e.g. key=u:42&key=a:dev-7, as profile lists them); texts as stored, phones masked; 1-50 keys, limit 1-200.")
+    public Response customerTurns(@QueryParam("key") List<String> keys, @QueryParam("limit") @DefaultValue("20") int limit) throws SQLException {
+        List<String> wanted = keys == null ? List.of() : keys.stream().filter(k -> k != null && !k.isBlank()).map(String::trim).distinct().toList();
+        if (wanted.isEmpty() || wanted.size() > 50) {
+            return ApiError.response(Status.BAD_REQUEST, "invalid_request", "key: name 1 to 50 of the customer's user keys (u:<id>, a:<id>)");
+        }
+        if (limit < 1 || limit > 200) {
+            return ApiError.response(Status.BAD_REQUEST, "out_of_range", "limit must be 1-200");
+        }
+        return Response.ok(Map.of("turns", conversations.turnsOf(wanted, limit), "handoffs", conversations.handoffsOf(wanted, limit))).build();
+    }
+
     @POST
     @Path("/models/retrain")
     @Consumes(MediaType.WILDCARD)

@@ -169,6 +169,47 @@ public class ConversationStore {
         return out;
     }
 
+    /** One stored turn of a customer, as the back office sees it (the text as stored: phones masked). */
+    public record CustomerTurn(String turnId, String sessionId, String userKey, String channel, String language, String text, String reply,
+                               String intent, double sentiment, boolean handoff, Instant at) {
+    }
+
+    /** The latest turns under any of a customer's keys, newest first. */
+    public List<CustomerTurn> turnsOf(List<String> keys, int limit) throws SQLException {
+        List<CustomerTurn> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT turn_id, session_id, user_key, channel, language, text, reply, intent, sentiment, handoff, at
+                FROM chat_turn WHERE user_key = ANY(?) ORDER BY at DESC, seq DESC LIMIT ?""")) {
+            s.setArray(1, c.createArrayOf("text", keys.toArray()));
+            s.setInt(2, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CustomerTurn(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getDouble(9), rs.getBoolean(10), rs.getTimestamp(11).toInstant()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The latest hand-offs of any of a customer's keys, newest first, as published. */
+    public List<SupportHandoff> handoffsOf(List<String> keys, int limit) throws SQLException {
+        List<SupportHandoff> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT record FROM chat_handoff WHERE user_key = ANY(?) ORDER BY at DESC, ticket_id LIMIT ?")) {
+            s.setArray(1, c.createArrayOf("text", keys.toArray()));
+            s.setInt(2, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Json.MAPPER.readValue(rs.getString(1), SupportHandoff.class));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     /** A session's whole stored transcript (every conversation in it), for an agent; empty when unknown. */
     public Optional<List<SupportHandoff.Line>> transcript(String sessionId) throws SQLException {
         try (Connection c = dataSource.getConnection();

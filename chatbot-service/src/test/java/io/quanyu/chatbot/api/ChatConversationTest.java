@@ -154,6 +154,20 @@ class ChatConversationTest {
             assertThat(queue.getString("handoffs.find { it.ticket_id == '" + ticket + "' }.topic")).isEqualTo("order_status");
             given().when().get("/v1/handoffs").then().statusCode(401);
             given().header("Authorization", TestCredentials.READER).when().get("/v1/handoffs?limit=0").then().statusCode(400);
+
+            // Customer 360's chat panel: this customer's turns and hand-off, newest first, and no one else's.
+            JsonPath mine = given().header("Authorization", TestCredentials.READER).when().get("/v1/chat/turns?key=u:" + user + "&key=a:nobody-" + user)
+                    .then().statusCode(200).extract().jsonPath();
+            // "hi" until the order was visible (once or more), the order question, the complaint.
+            assertThat(mine.getList("turns.text", String.class)).hasSizeGreaterThanOrEqualTo(3).first().asString().contains("气死我了");
+            assertThat(mine.getList("turns.user_key", String.class)).containsOnly("u:" + user);
+            assertThat(mine.getList("turns.handoff", Boolean.class)).first().isEqualTo(true);
+            assertThat(mine.getList("turns.handoff", Boolean.class).subList(1, mine.getList("turns").size())).containsOnly(false);
+            assertThat(mine.getList("handoffs.ticket_id", String.class)).containsExactly(ticket);
+            given().header("Authorization", TestCredentials.READER).when().get("/v1/chat/turns?key=u:someone-else-" + user)
+                    .then().statusCode(200).body("turns.size()", org.hamcrest.Matchers.equalTo(0));
+            given().header("Authorization", TestCredentials.customer(user)).when().get("/v1/chat/turns?key=u:" + user).then().statusCode(403);
+            given().header("Authorization", TestCredentials.READER).when().get("/v1/chat/turns").then().statusCode(400);
         }
     }
 
