@@ -128,6 +128,8 @@ class ConsoleBrowserIT {
         // The identity panel, from profile's /identity endpoint (findElement fails when it is missing).
         assertThat(driver.findElement(By.id("hints")).getText()).isNotBlank();
         assertThat(driver.findElement(By.id("conflicts")).getText()).isNotBlank();
+        // The chat panel, from the chatbot's /v1/chat/turns over the customer's keys (a header row at least).
+        assertThat(driver.findElements(By.cssSelector("#chat-turns tr"))).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("#recommendations tr"))).as("header + recommended items").hasSizeGreaterThan(1);
         assertThat(driver.findElement(By.id("recommendations")).getText()).doesNotContain("none");
         assertThat(driver.findElements(By.cssSelector("#timeline tr"))).hasSizeGreaterThan(1);

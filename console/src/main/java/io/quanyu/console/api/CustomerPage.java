@@ -86,6 +86,7 @@ public class CustomerPage {
                 CompletableFuture<Reply> export = backends.get(Service.PROFILE, "/v1/profiles/" + enc(id) + "/export", token);
                 CompletableFuture<Reply> recs = backends.get(Service.RECOMMENDER, "/v1/recommendations/" + enc(user != null ? user : id) + "?limit=10", token);
                 CompletableFuture<Reply> identity = backends.get(Service.PROFILE, "/v1/profiles/" + enc(id) + "/identity?limit=20", token);
+                CompletableFuture<Reply> chats = backends.get(Service.CHATBOT, "/v1/chat/turns?limit=20" + keyParams(portrait.body().path("keys")), token);
                 data.put("p", Views.plain(portrait.body()));
                 Reply e = export.join();
                 Reply r = recs.join();
@@ -104,6 +105,10 @@ public class CustomerPage {
                 if (i.ok()) {
                     data.put("identity", Views.plain(i.body()));
                 }
+                Reply ch = chats.join();
+                replies.add(ch);
+                data.put("turns", ch.ok() ? Views.list(ch.body().path("turns")) : List.of());
+                data.put("handoffs", ch.ok() ? Views.list(ch.body().path("handoffs")) : List.of());
             } else if (portrait.status() == 404) {
                 data.put("notFound", true);
             }
@@ -147,6 +152,19 @@ public class CustomerPage {
                     : "not erased: " + r.error();
         }
         return Response.seeOther(java.net.URI.create("/customers?notice=" + enc(notice))).build();
+    }
+
+    /** {@code &key=...} for each of the customer's keys (the chatbot takes up to 50). */
+    private static String keyParams(JsonNode keys) {
+        StringBuilder sb = new StringBuilder();
+        int n = 0;
+        for (JsonNode k : keys) {
+            if (n++ == 50) {
+                break;
+            }
+            sb.append("&key=").append(enc(k.asText()));
+        }
+        return sb.toString();
     }
 
     static String enc(String s) {

@@ -187,6 +187,15 @@ public interface Msg {
     @Message("Recent events")
     String timeline();
 
+    @Message("Chat turns")
+    String chat_turns();
+
+    @Message("Intent")
+    String chat_intent();
+
+    @Message("handed to a human")
+    String handed_off();
+
     @Message("Recommendations")
     String recommendations();
 
