@@ -15,6 +15,7 @@ class EndpointAccessTest extends EndpointAccessTestBase {
     protected Map<String, String> expectedAccess() {
         return Map.of(
                 "GET /v1/forecasts/{sku}", "public",
+                "GET /v1/forecasts/{sku}/history", "public",
                 "GET /v1/inventory/{sku}/policy", "public",
                 "GET /v1/alerts", "public",
                 "POST /v1/routes/optimize", "public",

@@ -2,6 +2,7 @@ package io.quanyu.forecast.api;
 
 import io.quanyu.events.InventoryForecast;
 import io.quanyu.forecast.config.ForecastServiceConfig;
+import io.quanyu.forecast.domain.Weeks;
 import io.quanyu.forecast.store.DemandStore;
 import io.quanyu.forecast.store.ForecastStore;
 import io.quanyu.support.ApiError;
@@ -14,8 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -28,6 +32,8 @@ public class ForecastResource {
     private static final int DEFAULT_HORIZON = 4;
     private static final int DEFAULT_ALERTS = 100;
     private static final int MAX_ALERTS = 1000;
+    private static final int DEFAULT_HISTORY = 26;
+    private static final int MAX_HISTORY = 156;
     private static final int MAX_ID = 256;
 
     /** One forecast week. */
@@ -63,6 +69,16 @@ public class ForecastResource {
                                @Schema(description = "When that count was taken (the latest one for all)") Instant countedAt,
                                @Schema(description = "What the policy orders now for the counted stock; null before a count") Double suggestedOrder,
                                Instant computedAt) {
+    }
+
+    /** Weekly sales of a SKU, the history a forecast chart draws before its points. */
+    @Schema(description = "Units sold per ISO week up to the last complete one, oldest first; weeks without sales are absent")
+    public record History(String sku, @Schema(description = "Store id, online, or all (summed over stores)") String store, List<Sold> weeks) {
+    }
+
+    /** One week's sales. */
+    public record Sold(@Schema(description = "ISO week, e.g. 2026-W07") String week, @Schema(description = "Its Monday, 00:00 UTC") Instant weekStart,
+                       long quantity) {
     }
 
     /** An open alert. */
@@ -112,6 +128,32 @@ public class ForecastResource {
                 p.lower80(), p.upper80(), p.lower95(), p.upper95())).toList();
         return Response.ok(new ForecastAnswer(v.sku(), v.store(), v.model(), v.backtestMase(), v.historyWeeks(), v.observedWeeks(),
                 v.generatedAt(), points)).build();
+    }
+
+    @GET
+    @Path("/forecasts/{sku}/history")
+    @Operation(summary = "Weekly sales of a SKU", description = "The weeks the forecast learns from, up to the last complete ISO week")
+    public Response history(@PathParam("sku") String sku,
+                            @Parameter(description = "Store id, online, or all (default)") @QueryParam("store") String store,
+                            @Parameter(description = "Weeks back, 1-156 (default 26)") @QueryParam("weeks") String weeks) throws Exception {
+        Optional<Response> bad = badId("sku", sku).or(() -> badId("store", store));
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        Optional<Integer> n = intParam(weeks, DEFAULT_HISTORY, 1, MAX_HISTORY);
+        if (n.isEmpty()) {
+            return outOfRange("weeks", weeks, 1, MAX_HISTORY);
+        }
+        String where = storeOf(store);
+        LocalDate current = Weeks.weekOf(Instant.now());
+        SortedMap<LocalDate, Long> sold = new TreeMap<>();
+        for (DemandStore.Week w : demand.weeks(sku, current.minusWeeks(n.get()), current)) {
+            if (InventoryForecast.ALL_STORES.equals(where) || where.equals(w.store())) {
+                sold.merge(w.week(), w.quantity(), Long::sum);
+            }
+        }
+        return Response.ok(new History(sku, where, sold.entrySet().stream()
+                .map(e -> new Sold(Weeks.label(e.getKey()), Weeks.start(e.getKey()), e.getValue())).toList())).build();
     }
 
     @GET

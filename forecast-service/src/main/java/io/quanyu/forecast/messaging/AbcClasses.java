@@ -1,5 +1,6 @@
 package io.quanyu.forecast.messaging;
 
+import io.quanyu.forecast.domain.Weeks;
 import io.quanyu.forecast.config.ForecastServiceConfig;
 import io.quanyu.forecast.domain.inventory.Abc;
 import io.quanyu.forecast.domain.inventory.AbcClass;

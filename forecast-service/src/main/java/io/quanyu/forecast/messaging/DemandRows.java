@@ -1,5 +1,6 @@
 package io.quanyu.forecast.messaging;
 
+import io.quanyu.forecast.domain.Weeks;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.events.data.OrderLine;
 import io.quanyu.events.data.Purchase;

@@ -1,5 +1,6 @@
 package io.quanyu.forecast.messaging;
 
+import io.quanyu.forecast.domain.Weeks;
 import io.quanyu.events.InventoryAlert;
 import io.quanyu.events.InventoryForecast;
 import io.quanyu.forecast.config.ForecastServiceConfig;

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import io.quanyu.forecast.domain.Weeks;
 import org.junit.jupiter.api.Test;
 
 /** Bad input gets a 4xx with a reason, never a 500; the routes endpoint serves every stop once within capacity. */
@@ -46,13 +47,28 @@ class ForecastApiRulesTest {
         given().get("/v1/inventory/" + "x".repeat(300) + "/policy").then().statusCode(400);
 
         try (KafkaTestClient kafka = KafkaTestClient.shared()) {
-            kafka.sendAll(Shop.records(List.of(Shop.purchase(sku + "-1", "a:card-" + sku, sku, "store-e", Shop.weekAgo(1), 9, 3, "2.00"))));
+            kafka.sendAll(Shop.records(List.of(Shop.purchase(sku + "-1", "a:card-" + sku, sku, "store-e", Shop.weekAgo(1), 9, 3, "2.00"),
+                    Shop.purchase(sku + "-2", "a:card-" + sku, sku, "store-f", Shop.weekAgo(1), 10, 2, "2.00"),
+                    Shop.purchase(sku + "-3", "a:card-" + sku, sku, "store-e", Shop.weekAgo(3), 9, 5, "2.00"),
+                    // This week's sale is not history yet.
+                    Shop.purchase(sku + "-4", "a:card-" + sku, sku, "store-e", Shop.weekAgo(0), 0, 7, "2.00"))));
         }
-        Shop.awaitForecast(sku, "store-e", 1, 1);
+        Shop.awaitForecast(sku, "store-e", 1, 2);
         given().queryParam("store", "store-x").get("/v1/forecasts/" + sku).then().statusCode(404).body("message", containsString("store-e"));
         given().queryParam("store", "store-x").get("/v1/inventory/" + sku + "/policy").then().statusCode(404);
         given().queryParam("horizon", 26).get("/v1/forecasts/" + sku).then().statusCode(200).body("points.size()", equalTo(26));
         given().get("/v1/forecasts/" + sku).then().statusCode(200).body("store", equalTo("all")).body("points.size()", equalTo(4));
+
+        // The history the console draws before the forecast: complete weeks only, oldest first, summed over stores for all.
+        given().get("/v1/forecasts/" + sku + "/history").then().statusCode(200).body("store", equalTo("all"))
+                .body("weeks.quantity", equalTo(List.of(5, 5))).body("weeks[1].week", equalTo(Weeks.label(Shop.weekAgo(1))));
+        given().queryParam("store", "store-e").get("/v1/forecasts/" + sku + "/history").then().statusCode(200).body("weeks.quantity", equalTo(List.of(5, 3)));
+        given().queryParam("store", "store-e").queryParam("weeks", 2).get("/v1/forecasts/" + sku + "/history").then().statusCode(200)
+                .body("weeks.quantity", equalTo(List.of(3)));
+        given().queryParam("store", "store-x").get("/v1/forecasts/" + sku + "/history").then().statusCode(200).body("weeks.size()", equalTo(0));
+        for (String weeks : List.of("0", "157", "x")) {
+            given().queryParam("weeks", weeks).get("/v1/forecasts/" + sku + "/history").then().statusCode(400).body("error", equalTo("out_of_range"));
+        }
     }
 
     @Test

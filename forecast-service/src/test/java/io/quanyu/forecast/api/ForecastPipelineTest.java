@@ -10,7 +10,7 @@ import io.quanyu.events.InventoryAlert;
 import io.quanyu.events.InventoryForecast;
 import io.quanyu.events.Topics;
 import io.quanyu.events.data.Purchase;
-import io.quanyu.forecast.messaging.Weeks;
+import io.quanyu.forecast.domain.Weeks;
 import io.quanyu.forecast.store.DemandStore;
 import io.quanyu.forecast.store.RecomputeQueue;
 import io.quanyu.testkit.KafkaTestClient;

@@ -13,7 +13,7 @@ import io.quanyu.events.Topics;
 import io.quanyu.events.data.OrderLine;
 import io.quanyu.events.data.Purchase;
 import io.quanyu.events.data.StockLevel;
-import io.quanyu.forecast.messaging.Weeks;
+import io.quanyu.forecast.domain.Weeks;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package io.quanyu.forecast.messaging;
 
+import io.quanyu.forecast.domain.Weeks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quanyu.events.InventoryForecast;

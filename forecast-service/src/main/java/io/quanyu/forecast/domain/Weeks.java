@@ -1,4 +1,4 @@
-package io.quanyu.forecast.messaging;
+package io.quanyu.forecast.domain;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
