@@ -33,6 +33,8 @@ import java.util.concurrent.CompletableFuture;
 public class InventoryPage {
 
     private static final int HORIZON = 8;
+    /** Weeks of sales drawn before the forecast. */
+    private static final int HISTORY = 26;
 
     private final Template inventory;
     private final Pages pages;
@@ -65,13 +67,16 @@ public class InventoryPage {
             String q = "?store=" + CustomerPage.enc(store);
             CompletableFuture<Reply> fF = backends.get(Service.FORECAST, "/v1/forecasts/" + CustomerPage.enc(sku) + q + "&horizon=" + HORIZON, token);
             CompletableFuture<Reply> pF = backends.get(Service.FORECAST, "/v1/inventory/" + CustomerPage.enc(sku) + "/policy" + q, token);
+            CompletableFuture<Reply> hF = backends.get(Service.FORECAST, "/v1/forecasts/" + CustomerPage.enc(sku) + "/history" + q + "&weeks=" + HISTORY, token);
             Reply f = fF.join();
             Reply p = pF.join();
+            Reply h = hF.join();
             replies.add(f);
             replies.add(p);
+            replies.add(h);
             if (f.ok()) {
                 data.put("forecast", Views.plain(f.body()));
-                data.put("chart", Charts.json(chart(f.body(), sku, store, MessageBundles.get(Msg.class, Localized.Literal.of(visit.get().locale().toLanguageTag())))));
+                data.put("chart", Charts.json(chart(f.body(), h.ok() ? h.body().path("weeks") : null, sku, store, MessageBundles.get(Msg.class, Localized.Literal.of(visit.get().locale().toLanguageTag())))));
             } else if (f.status() == 404) {
                 data.put("errors", List.of(f.error()));
             }
@@ -80,7 +85,7 @@ public class InventoryPage {
         return pages.render(inventory, visit.get(), "inventory", data, replies);
     }
 
-    private static Map<String, Object> chart(JsonNode forecast, String sku, String store, Msg msg) {
+    private static Map<String, Object> chart(JsonNode forecast, JsonNode weeks, String sku, String store, Msg msg) {
         List<String> x = new ArrayList<>();
         List<Number> history = new ArrayList<>();
         List<Number> p50 = new ArrayList<>();
@@ -88,10 +93,10 @@ public class InventoryPage {
         List<Number> u80 = new ArrayList<>();
         List<Number> l95 = new ArrayList<>();
         List<Number> u95 = new ArrayList<>();
-        // History, when the service gives it (recent weeks' actual demand), runs into the forecast on one axis.
-        for (JsonNode h : forecast.path("history")) {
+        // The weeks sold (forecast's history endpoint) run into the forecast on one axis.
+        for (JsonNode h : weeks == null ? forecast.path("history") : weeks) {
             x.add(h.path("week").asText());
-            history.add(h.path("quantity").isNumber() ? h.path("quantity").asDouble() : h.path("demand").asDouble());
+            history.add(h.path("quantity").asDouble());
             for (List<Number> l : List.of(p50, l80, u80, l95, u95)) {
                 l.add(null);
             }
