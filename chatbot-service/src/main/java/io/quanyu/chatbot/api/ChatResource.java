@@ -16,6 +16,7 @@ import io.quanyu.support.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -70,9 +71,9 @@ public class ChatResource {
             + "come from the catalog and the recommender, other questions from the FAQ; an angry customer, repeated misunderstanding or "
             + "a request hands off to a human (support.handoff.v1). Every turn goes to chat.transcripts.v1. The first turn (no "
             + "session_id) gets a new session_id from the server; later turns send it with the same credential.")
-    public Response chat(ChatRequest request) throws SQLException {
+    public Response chat(ChatRequest request, @HeaderParam("Authorization") String authorization) throws SQLException {
         try {
-            return Response.ok(chat.handle(request, caller.get())).build();
+            return Response.ok(chat.handle(request, caller.get(), authorization)).build();
         } catch (Rejected r) {
             return r.response();
         }

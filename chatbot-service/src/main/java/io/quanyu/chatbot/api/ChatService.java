@@ -63,7 +63,8 @@ public class ChatService {
         this.metrics = metrics;
     }
 
-    public ChatReply handle(ChatRequest request, Caller caller) throws Rejected, SQLException {
+    /** Answers a turn; {@code authorization} is the caller's own credential, used only to look up a customer's coupons. */
+    public ChatReply handle(ChatRequest request, Caller caller, String authorization) throws Rejected, SQLException {
         long started = System.nanoTime();
         if (request == null) {
             throw new Rejected(400, "invalid_request", "send a JSON body with session_id, channel and text");
@@ -103,7 +104,7 @@ public class ChatService {
                     : conversations.open(c, sessionId, userKey, channel.wire(), now);
             boolean known = caller.customer();
             DialoguePolicy.Caller talking = new DialoguePolicy.Caller(s.userKey(), known, known ? customerKeys.keysOf(s.userKey()) : List.of());
-            d = new DialoguePolicy(knowledge).decide(a, text, s.state(), talking, now);
+            d = new DialoguePolicy(known ? knowledge.forCustomer(authorization) : knowledge).decide(a, text, s.state(), talking, now);
             ChatTurn turn = new ChatTurn(turnId, sessionId, s.userKey(), channel.wire(), language, masked(text, a), d.reply(), a.intent().intent(),
                     a.intent().confidence(), a.sentiment().score(), a.entities().stream().map(e -> e.type().name()).distinct().toList(),
                     d.answeredBy(), d.handoff(), now);

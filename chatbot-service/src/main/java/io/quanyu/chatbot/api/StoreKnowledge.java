@@ -5,7 +5,9 @@ import io.quanyu.chatbot.domain.dialogue.OrderFacts;
 import io.quanyu.chatbot.domain.dialogue.ProductFacts;
 import io.quanyu.chatbot.domain.faq.FaqHit;
 import io.quanyu.chatbot.messaging.Models;
+import io.quanyu.chatbot.messaging.EngagementClient;
 import io.quanyu.chatbot.messaging.RecommenderClient;
+import io.quanyu.chatbot.domain.dialogue.OfferFacts;
 import io.quanyu.chatbot.store.OrderStore;
 import io.quanyu.events.Product;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +22,30 @@ public class StoreKnowledge implements Knowledge {
     private final OrderStore orders;
     private final Models models;
     private final RecommenderClient recommender;
+    private final EngagementClient engagement;
+    private final String authorization;
 
-    public StoreKnowledge(OrderStore orders, Models models, RecommenderClient recommender) {
+    @jakarta.inject.Inject
+    public StoreKnowledge(OrderStore orders, Models models, RecommenderClient recommender, EngagementClient engagement) {
+        this(orders, models, recommender, engagement, null);
+    }
+
+    private StoreKnowledge(OrderStore orders, Models models, RecommenderClient recommender, EngagementClient engagement, String authorization) {
         this.orders = orders;
         this.models = models;
         this.recommender = recommender;
+        this.engagement = engagement;
+        this.authorization = authorization;
+    }
+
+    /** The same look-ups for one turn of a signed-in customer, whose coupons are asked for with their own credential. */
+    public Knowledge forCustomer(String customerAuthorization) {
+        return new StoreKnowledge(orders, models, recommender, engagement, customerAuthorization);
+    }
+
+    @Override
+    public List<OfferFacts> liveOffers() {
+        return engagement.liveOffers(authorization);
     }
 
     @Override

@@ -33,6 +33,14 @@ public interface ChatbotConfig {
     @WithDefault("300ms")
     Duration recommenderTimeout();
 
+    /** Base URL of the engagement-service, asked (with the customer's own token) for the coupons a customer can use. */
+    @WithDefault("http://localhost:8087")
+    String engagementUrl();
+
+    /** How long a promotion answer waits for the engagement-service before answering without coupons. */
+    @WithDefault("300ms")
+    Duration engagementTimeout();
+
     /** Directory holding online-shopping-zh/ and amazon-finefoods/ review CSVs to train sentiment models on at start-up; lexicon only when unset. */
     Optional<String> sentimentData();
 

@@ -27,6 +27,7 @@ public class ChatbotMetrics {
     private final Counter publishFailures;
     private final Counter feedback;
     private final Counter recommenderFailures;
+    private final Counter engagementFailures;
     private final Counter erasures;
 
     public ChatbotMetrics(MeterRegistry registry) {
@@ -40,6 +41,8 @@ public class ChatbotMetrics {
         publishFailures = Counter.builder("quanyu.chatbot.publish.failures").description("Outbox rounds that Kafka did not acknowledge")
                 .register(registry);
         feedback = Counter.builder("quanyu.chatbot.feedback").description("Feedback received on answers").register(registry);
+        engagementFailures = Counter.builder("quanyu.chatbot.engagement.failures")
+                .description("Promotion answers given without coupons because the engagement-service failed or was too slow").register(registry);
         recommenderFailures = Counter.builder("quanyu.chatbot.recommender.failures")
                 .description("Similar-product look-ups that failed or timed out (the answer went out without them)").register(registry);
         erasures = Counter.builder("quanyu.chatbot.erasures").description("Erasure requests carried out").register(registry);
@@ -80,6 +83,10 @@ public class ChatbotMetrics {
 
     public void feedback() {
         feedback.increment();
+    }
+
+    public void engagementFailed() {
+        engagementFailures.increment();
     }
 
     public void recommenderFailed() {

@@ -22,6 +22,7 @@ public final class DialoguePolicy {
 
     static final Set<String> ORDER_INTENTS = Set.of("order_status", "delivery_time", "cancel_order", "refund", "return_item", "change_address");
     static final Set<String> PRODUCT_INTENTS = Set.of("product_question", "stock");
+    static final String PROMOTION = "promotion";
     static final Set<String> SMALLTALK = Set.of("greeting", "thanks", "goodbye");
     static final String HUMAN_AGENT = "human_agent";
     static final String COMPLAINT = "complaint";
@@ -91,6 +92,12 @@ public final class DialoguePolicy {
         }
         if (PRODUCT_INTENTS.contains(intent.intent()) || productEntity != null && (intent.outOfScope() || DialogueState.PRODUCT.equals(s.pendingSlot()))) {
             return answerProduct(r, s, productEntity != null ? productEntity : s.productId(), negatives);
+        }
+        if (PROMOTION.equals(intent.intent())) {
+            // A signed-in customer's own coupons; a visitor is told where to find theirs (codes belong to an account).
+            List<OfferFacts> offers = caller.known() ? knowledge.liveOffers() : List.of();
+            return new Decision(caller.known() ? r.offers(offers) : r.offersSignIn(), "offers", List.of(), null, s.orderId(),
+                    s.next(PROMOTION, s.orderId(), null, s.productId(), 0, negatives, s.handedOff()));
         }
         if (SMALLTALK.contains(intent.intent())) {
             return new Decision(r.smalltalk(intent.intent()), "smalltalk", List.of(), null, s.orderId(),

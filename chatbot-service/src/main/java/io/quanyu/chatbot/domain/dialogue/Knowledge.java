@@ -17,6 +17,9 @@ public interface Knowledge {
     /** Products like this one (from the recommender), best first; empty when none or unavailable. */
     List<ProductFacts> similar(String productId, int limit);
 
+    /** The coupons the signed-in customer of this turn can use now; empty when none or the engagement service did not answer. */
+    List<OfferFacts> liveOffers();
+
     /** The best FAQ entry covering at least minCoverage of the text. */
     Optional<FaqHit> faq(String text, double minCoverage);
 }

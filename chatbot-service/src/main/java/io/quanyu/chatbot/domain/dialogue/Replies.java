@@ -22,6 +22,48 @@ record Replies(boolean zh) {
                 : "Could you give me your order number (for example DD20241120001)? I'll look it up.";
     }
 
+    /** The customer's coupons, at most three, with what each gives and until when. */
+    String offers(List<OfferFacts> offers) {
+        if (offers.isEmpty()) {
+            return zh ? "您的账户里暂时没有可用的优惠券。有新的优惠时，我们会第一时间通知您。"
+                    : "There is no coupon on your account right now. We'll let you know as soon as there is one.";
+        }
+        StringBuilder sb = new StringBuilder(zh ? "您有 " + offers.size() + " 张可用的优惠券：" : "You have " + offers.size()
+                + (offers.size() == 1 ? " coupon" : " coupons") + " to use:");
+        for (OfferFacts o : offers.subList(0, Math.min(3, offers.size()))) {
+            sb.append(zh ? "\n· " : "\n- ").append(benefit(o)).append(zh ? "，券码 " : ", code ").append(o.code());
+            if (o.expiresAt() != null) {
+                LocalDate until = LocalDate.ofInstant(o.expiresAt(), OrderStatus.SHOP_ZONE);
+                sb.append(zh ? "，" + ZH_DATE.format(until) + "前有效" : ", until " + EN_DATE.format(until));
+            }
+        }
+        return sb.append(zh ? "\n结账时输入券码即可使用。" : "\nEnter the code at checkout.").toString();
+    }
+
+    String offersSignIn() {
+        return zh ? "优惠券发放到会员账户。请先登录，我来告诉您现在能用哪些优惠券。"
+                : "Coupons are given to member accounts. Please sign in and I'll tell you which ones you can use now.";
+    }
+
+    private String benefit(OfferFacts o) {
+        String v = o.value() == null ? "" : o.value().stripTrailingZeros().toPlainString();
+        String min = o.minSpend() == null ? "" : o.minSpend().stripTrailingZeros().toPlainString();
+        String cur = o.currency() == null ? "" : " " + o.currency();
+        return switch (o.kind() == null ? "" : o.kind()) {
+            case "percentage" -> zh ? "全场" + discountZh(o.value()) + "折" : v + "% off";
+            case "fixed_amount" -> zh ? "立减" + v + "元" : v + cur + " off";
+            case "threshold" -> zh ? "满" + min + "减" + v : v + cur + " off when you spend " + min + cur;
+            case "free_shipping" -> zh ? "包邮" : "free shipping";
+            default -> o.name() == null ? o.kind() : o.name();
+        };
+    }
+
+    /** 10 % off is 九折 (pay 90 %): the Chinese way of writing a percentage discount. */
+    private static String discountZh(BigDecimal percentOff) {
+        BigDecimal pay = BigDecimal.valueOf(100).subtract(percentOff == null ? BigDecimal.ZERO : percentOff).divide(BigDecimal.TEN);
+        return pay.stripTrailingZeros().toPlainString();
+    }
+
     String signIn() {
         return zh ? "请先登录，我才能查询您的订单。物流、退换货和商品的问题现在就可以问我。"
                 : "Please sign in so I can look up your orders. Questions about deliveries, returns and products I can answer right away.";

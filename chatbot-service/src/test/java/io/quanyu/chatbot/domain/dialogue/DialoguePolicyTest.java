@@ -35,8 +35,31 @@ class DialoguePolicyTest {
     private static final OrderFacts BOB_ORDER = new OrderFacts("DD20241119002", "u:bob", Instant.parse("2024-11-19T02:00:00Z"),
             new BigDecimal("10.00"), "CNY", 1, null, BigDecimal.ZERO, null);
 
-    private final DialoguePolicy policy = new DialoguePolicy(new InMemory());
+    private final InMemory knowledge = new InMemory();
+    private final DialoguePolicy policy = new DialoguePolicy(knowledge);
     private final DialoguePolicy.Caller alice = new DialoguePolicy.Caller("u:alice", true);
+
+    @Test
+    void promotionQuestionsAreAnsweredFromTheCustomersLiveCoupons() {
+        knowledge.offers = List.of(new OfferFacts("K7Q2ZP9M4XWD", "Cart rescue", "percentage", new BigDecimal("10"), null, "CNY",
+                        Instant.parse("2024-11-27T15:59:00Z")),
+                new OfferFacts("M3T8QW2R6YHE", "Spend 200", "threshold", new BigDecimal("30"), new BigDecimal("200"), "CNY", null));
+        // The seeds' own example question.
+        Decision zh = new Conversation(alice).say("你的商品有优惠券吗？");
+        assertThat(zh.answeredBy()).isEqualTo("offers");
+        assertThat(zh.reply()).contains("2 张", "9折", "K7Q2ZP9M4XWD", "11月27日", "满200减30", "M3T8QW2R6YHE");
+        Decision en = new Conversation(alice).say("do you have any coupons for me?");
+        assertThat(en.answeredBy()).isEqualTo("offers");
+        assertThat(en.reply()).contains("2 coupons", "10% off, code K7Q2ZP9M4XWD, until Wed 27 Nov", "30 CNY off when you spend 200 CNY");
+
+        knowledge.offers = List.of();
+        assertThat(new Conversation(alice).say("有优惠券吗").reply()).contains("暂时没有可用的优惠券");
+        // A visitor has no account to hold codes: never anyone's coupons, whatever the knowledge holds.
+        knowledge.offers = List.of(new OfferFacts("SOMEONE-ELSES", "x", "fixed_amount", BigDecimal.TEN, null, "CNY", null));
+        Decision visitor = new Conversation(new DialoguePolicy.Caller("a:chat-s1", false)).say("有优惠券吗");
+        assertThat(visitor.answeredBy()).isEqualTo("offers");
+        assertThat(visitor.reply()).contains("请先登录").doesNotContain("SOMEONE-ELSES");
+    }
 
     @Test
     void englishOrderConversationAsksForTheNumberThenRemembersIt() {
@@ -190,6 +213,7 @@ class DialoguePolicyTest {
 
     /** Orders, products and the seed FAQ held in memory. */
     private static final class InMemory implements Knowledge {
+        private List<OfferFacts> offers = List.of();
         private final FaqIndex faq = FaqIndex.build(SeedData.faq());
         private final Map<String, ProductFacts> products = Map.of(
                 "p-band8", new ProductFacts("p-band8", "小米手环8", new BigDecimal("249.00"), "CNY", true, "wearables"),
@@ -224,6 +248,11 @@ class DialoguePolicyTest {
         @Override
         public Optional<FaqHit> faq(String text, double minCoverage) {
             return faq.best(text, minCoverage);
+        }
+
+        @Override
+        public List<OfferFacts> liveOffers() {
+            return offers;
         }
     }
 }
