@@ -95,11 +95,11 @@ class ConsoleBrowserIT {
         assertThat(driver.getCurrentUrl()).endsWith("/sign-in");
         driver.findElement(By.id("token")).sendKeys("not-a-token");
         driver.findElement(By.id("sign-in")).click();
-        assertThat(driver.findElement(By.id("refused")).getText()).contains("not a reader or admin token");
+        assertThat(after(By.id("refused")).getText()).contains("not a reader or admin token");
         shot("sign-in");
         driver.findElement(By.id("token")).sendKeys(ADMIN);
         driver.findElement(By.id("sign-in")).click();
-        assertThat(driver.findElement(By.id("role")).getText()).isEqualTo("admin");
+        assertThat(after(By.id("role")).getText()).isEqualTo("admin");
     }
 
     @Test
@@ -153,7 +153,7 @@ class ConsoleBrowserIT {
         value.clear();
         value.sendKeys("1");
         driver.findElement(By.id("create-segment")).click();
-        assertThat(driver.findElement(By.id("notice")).getText()).contains("created " + id);
+        assertThat(after(By.id("notice")).getText()).contains("created " + id);
         JsonNode listed = null;
         for (JsonNode s : get(BASE + 2, "/v1/segments", null)) {
             if (s.path("id").asText().equals(id)) {
@@ -178,6 +178,8 @@ class ConsoleBrowserIT {
         assertThat(driver.findElements(By.cssSelector("#roi tr"))).as("header + campaigns").hasSizeGreaterThan(1);
         chartDrawn("chart-roi");
         driver.findElement(By.id("allocate")).click();
+        // The form posts and a new page comes: read its table, not the old page's absence of one.
+        after(By.id("allocation"));
         assertThat(driver.findElements(By.cssSelector("#allocation tr"))).hasSizeGreaterThan(1);
         noProblems();
         shot("campaigns");
@@ -230,6 +232,17 @@ class ConsoleBrowserIT {
     void noPageLoggedAConsoleError() {
         collectLogs();
         assertThat(consoleErrors).as("console errors").isEmpty();
+    }
+
+    /** The element once the page a click navigated to shows it (a form post answers with a new page). */
+    private static org.openqa.selenium.WebElement after(By what) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(what));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            List<org.openqa.selenium.WebElement> problems = driver.findElements(By.id("problems"));
+            throw new AssertionError("no " + what + " within 20 s on " + driver.getCurrentUrl()
+                    + (problems.isEmpty() ? "" : "; the page says: " + problems.getFirst().getText()), e);
+        }
     }
 
     private static void open(String path) {
