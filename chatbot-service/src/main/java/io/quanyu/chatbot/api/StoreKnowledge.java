@@ -1,16 +1,17 @@
 package io.quanyu.chatbot.api;
 
 import io.quanyu.chatbot.domain.dialogue.Knowledge;
+import io.quanyu.chatbot.domain.dialogue.OfferFacts;
 import io.quanyu.chatbot.domain.dialogue.OrderFacts;
 import io.quanyu.chatbot.domain.dialogue.ProductFacts;
 import io.quanyu.chatbot.domain.faq.FaqHit;
-import io.quanyu.chatbot.messaging.Models;
 import io.quanyu.chatbot.messaging.EngagementClient;
+import io.quanyu.chatbot.messaging.Models;
 import io.quanyu.chatbot.messaging.RecommenderClient;
-import io.quanyu.chatbot.domain.dialogue.OfferFacts;
 import io.quanyu.chatbot.store.OrderStore;
 import io.quanyu.events.Product;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public class StoreKnowledge implements Knowledge {
     private final EngagementClient engagement;
     private final String authorization;
 
-    @jakarta.inject.Inject
+    @Inject
     public StoreKnowledge(OrderStore orders, Models models, RecommenderClient recommender, EngagementClient engagement) {
         this(orders, models, recommender, engagement, null);
     }
