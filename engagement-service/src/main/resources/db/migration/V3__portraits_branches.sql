@@ -33,3 +33,12 @@ CREATE INDEX action_feedback_action ON action_feedback (action_id);
 -- Which branch a customer was decided into and the offer it grants (for both groups: the uplift per offer).
 ALTER TABLE journey_entry ADD COLUMN branch int, ADD COLUMN offer_id text;
 CREATE INDEX journey_entry_offer ON journey_entry (offer_id);
+
+-- Birthdays from identify traits (month and day only; the year is not kept), for birthday journeys.
+CREATE TABLE customer_birthday (
+    customer_key  text PRIMARY KEY,
+    month_day     text        NOT NULL,
+    channel       text        NOT NULL,
+    at            timestamptz NOT NULL
+);
+CREATE INDEX customer_birthday_day ON customer_birthday (month_day);

@@ -6,10 +6,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What starts a journey for a customer: an event (a cart change, a first purchase) or a change of the portrait on
- * profile.updates.v1 (entering a lifecycle stage or a segment, a purchase propensity crossing a threshold).
+ * What starts a journey for a customer: an event (a cart change, a first purchase), the customer's birthday (from the
+ * identify trait, on the date in the journey's quiet-hours zone, else UTC) or a change of the portrait on profile.updates.v1 (entering a lifecycle stage or a segment, a purchase propensity crossing a threshold).
  *
- * @param kind           {@code cart_abandoned}, {@code first_purchase}, {@code lifecycle}, {@code entered_segment} or {@code propensity_above}
+ * @param kind           {@code cart_abandoned}, {@code first_purchase}, {@code birthday} (events), {@code lifecycle}, {@code entered_segment}
+ *                       or {@code propensity_above} (portraits)
  * @param waitFor        ("wait" in JSON) ISO-8601 duration between the trigger and the decision (cart_abandoned: PT30M, others: none)
  * @param channels       channels whose triggers count (the event's channel, or the portrait's preferred channel); empty: all
  * @param segment        entered_segment: the segment id
@@ -25,8 +26,9 @@ public record Trigger(String kind, @JsonProperty("wait") String waitFor, List<St
     public static final String LIFECYCLE = "lifecycle";
     public static final String ENTERED_SEGMENT = "entered_segment";
     public static final String PROPENSITY_ABOVE = "propensity_above";
-    /** Kinds started by events on events.v1. */
-    public static final List<String> EVENT_KINDS = List.of(CART_ABANDONED, FIRST_PURCHASE);
+    public static final String BIRTHDAY = "birthday";
+    /** Kinds started by events on events.v1 (a birthday: by the date, for customers whose identify gave one). */
+    public static final List<String> EVENT_KINDS = List.of(CART_ABANDONED, FIRST_PURCHASE, BIRTHDAY);
     /** Kinds started by portraits on profile.updates.v1. */
     public static final List<String> PORTRAIT_KINDS = List.of(LIFECYCLE, ENTERED_SEGMENT, PROPENSITY_ABOVE);
     /** The profile service's lifecycle stages. */
@@ -63,7 +65,7 @@ public record Trigger(String kind, @JsonProperty("wait") String waitFor, List<St
             default -> {
             }
         }
-        boolean exit = exitOnPurchase == null ? !FIRST_PURCHASE.equals(kind) : exitOnPurchase;
+        boolean exit = exitOnPurchase == null ? !(FIRST_PURCHASE.equals(kind) || BIRTHDAY.equals(kind)) : exitOnPurchase;
         return new Trigger(kind, d.toString(), Text.channels("trigger.channels", channels), seg, stage, t, exit);
     }
 

@@ -24,6 +24,7 @@ public class Erasure {
             "DELETE FROM offer_grant WHERE customer_key = ANY (?)",
             "DELETE FROM purchase WHERE customer_key = ANY (?)",
             "DELETE FROM consent WHERE customer_key = ANY (?)",
+            "DELETE FROM customer_birthday WHERE customer_key = ANY (?)",
             "DELETE FROM recommended WHERE customer_id = ANY (?) OR customer_id IN (SELECT customer_id FROM customer_key WHERE user_key = ANY (?))",
             "DELETE FROM customer WHERE customer_id = ANY (?) OR customer_id IN (SELECT customer_id FROM customer_key WHERE user_key = ANY (?))",
             "DELETE FROM customer_key WHERE user_key = ANY (?) OR customer_id = ANY (?)",

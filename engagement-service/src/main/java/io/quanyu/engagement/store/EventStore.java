@@ -1,6 +1,7 @@
 package io.quanyu.engagement.store;
 
 import io.quanyu.engagement.config.EngagementConfig;
+import io.quanyu.engagement.domain.Birthday;
 import io.quanyu.engagement.domain.Journey;
 import io.quanyu.engagement.domain.Trigger;
 import io.quanyu.events.CloudEvent;
@@ -29,7 +30,7 @@ import javax.sql.DataSource;
 
 /**
  * Applies a batch of events.v1 in one transaction: cart changes and first purchases start triggers of the active journeys
- * of those kinds, purchases are kept for the wait and the uplift, message feedback is counted per action, coupon redemptions move offer budgets, identify traits set consent.
+ * of those kinds, purchases are kept for the wait and the uplift, message feedback is counted per action, birthdays are kept, coupon redemptions move offer budgets, identify traits set consent.
  * Every write is keyed by the event id, so a redelivered batch changes nothing; events of a customer erased after
  * they happened are skipped.
  */
@@ -198,8 +199,12 @@ public class EventStore {
 
     /** Consent from the opt-out trait: every channel listed (or all) opted out, the others opted in; a later setting wins. */
     private static int consent(Connection c, CloudEvent e, Identify id) throws SQLException {
-        if (id.traits() == null || !id.traits().containsKey(OPT_OUT_TRAIT)) {
+        if (id.traits() == null) {
             return 0;
+        }
+        int birthday = id.traits().containsKey(Birthday.TRAIT) ? Birthdays.store(c, e.subject(), id.traits().get(Birthday.TRAIT), e.channel(), e.time()) : 0;
+        if (!id.traits().containsKey(OPT_OUT_TRAIT)) {
+            return birthday;
         }
         String raw = id.traits().get(OPT_OUT_TRAIT);
         Set<String> listed = raw == null ? Set.of() : Set.of(raw.toLowerCase(Locale.ROOT).replace(" ", "").split(","));

@@ -49,6 +49,7 @@ public class Sweep {
     private final DataSource dataSource;
     private final EngagementConfig config;
     private final CodeGenerator codes;
+    private volatile Instant lastBirthdayScan;
 
     public Sweep(DataSource dataSource, EngagementConfig config) {
         this.dataSource = dataSource;
@@ -63,6 +64,11 @@ public class Sweep {
             c.setAutoCommit(false);
             try {
                 Guard.GUARD.beforeWrite(c);
+                // (Either way from the last scan: tests sweep at chosen instants, ahead of the clock.)
+                boolean birthdays = lastBirthdayScan == null || Duration.between(lastBirthdayScan, now).abs().compareTo(config.birthdayScanEvery()) >= 0;
+                if (birthdays) {
+                    Birthdays.start(c, now);
+                }
                 Map<String, Optional<Definitions.StoredJourney>> journeys = new HashMap<>();
                 for (Due d : due(c, now)) {
                     if (!journeys.containsKey(d.journeyId())) {
@@ -72,6 +78,9 @@ public class Sweep {
                     counts.merge(o, 1, Integer::sum);
                 }
                 c.commit();
+                if (birthdays) {
+                    lastBirthdayScan = now;
+                }
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -143,6 +143,37 @@ class PortraitJourneyTest {
         }
     }
 
+    @Test
+    void aBirthdayJourneyActsOnTheDayOnceAYear() throws Exception {
+        String run = Eng.run();
+        Eng.stopAllJourneys();
+        String journey = "bday-" + run;
+        Eng.post("/v1/journeys", Map.of("journey_id", journey, "name", "Birthday", "trigger", Map.of("kind", "birthday"),
+                "action", Map.of("kind", "send_message", "message", "生日快乐", "recommendations", 0), "holdout_share", 0.0)).statusCode(201);
+        String today = "u:" + run + "-today";
+        String tomorrow = "u:" + run + "-tomorrow";
+        java.time.LocalDate date = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        try (KafkaTestClient kafka = KafkaTestClient.shared(); KafkaTestClient.Tail actions = kafka.tail(Topics.ENGAGEMENT_ACTIONS)) {
+            Eng.send(kafka, identify(run + "-i1", today, "1990-" + date.toString().substring(5)),
+                    identify(run + "-i2", tomorrow, "--" + date.plusDays(1).toString().substring(5)));
+            List<EngagementAction> got = Eng.actionsOf(actions.await(1, r -> Eng.journeyOf(r, journey), Duration.ofSeconds(60)));
+            assertThat(got).singleElement().satisfies(a -> {
+                assertThat(a.customerKey()).isEqualTo(today);
+                assertThat(a.channel()).isEqualTo("app");
+                assertThat(a.triggerEventId()).isEqualTo("birthday:" + date.getYear());
+            });
+            // Scanned again and again that day (the sweep runs every half second here): still one.
+            Thread.sleep(2500);
+            assertThat(Eng.count(dataSource, "SELECT count(*) FROM journey_trigger WHERE journey_id = ?", journey)).isEqualTo(1);
+            assertThat(Eng.actionsOf(actions.await(2, r -> Eng.journeyOf(r, journey), Duration.ofSeconds(1)))).hasSize(1);
+        }
+    }
+
+    private static io.quanyu.events.CloudEvent identify(String id, String key, String birthday) {
+        return Eng.event(id, key, Channel.APP, EventType.IDENTIFY, Instant.now(),
+                new io.quanyu.events.data.Identify(key.substring(2), List.of(), Map.of("birthday", birthday)));
+    }
+
     private static void portrait(KafkaTestClient kafka, String key, List<String> keys, List<String> segments, String lifecycle) {
         String id = "c-" + key;
         kafka.send(Topics.PROFILE_UPDATES, id, EventCodec.encode(new ProfileDigest(id, key.substring(2), keys, segments, "app", lifecycle, 0.3, 0.6)));

@@ -50,7 +50,7 @@ class BranchesTest {
                 .hasMessageContaining("trigger.threshold");
         assertThatThrownBy(() -> new Trigger("cart_abandoned", "PT0S", null).validated()).as("a cart needs a wait")
                 .hasMessageContaining("trigger.wait");
-        assertThatThrownBy(() -> new Trigger("birthday", null, null).validated()).hasMessageContaining("trigger.kind");
+        assertThatThrownBy(() -> new Trigger("anniversary", null, null).validated()).hasMessageContaining("trigger.kind");
     }
 
     private static Journey journey(List<Journey.Branch> branches, Action fallback) {

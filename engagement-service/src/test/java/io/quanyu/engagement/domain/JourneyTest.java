@@ -31,7 +31,7 @@ class JourneyTest {
 
     @Test
     void refusals() {
-        assertThatThrownBy(() -> journey(new Trigger("birthday", null, null), null, null, null).validated()).isInstanceOf(Invalid.class);
+        assertThatThrownBy(() -> journey(new Trigger("anniversary", null, null), null, null, null).validated()).isInstanceOf(Invalid.class);
         assertThatThrownBy(() -> journey(new Trigger("cart_abandoned", "30m", null), null, null, null).validated())
                 .hasMessageContaining("trigger.wait");
         assertThatThrownBy(() -> journey(new Trigger("cart_abandoned", null, null), 1.0, null, null).validated())
