@@ -22,12 +22,17 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 
 /** Test helpers: events published the way ingestion publishes them, definitions through the API, and waiting. */
 final class Eng {
@@ -103,6 +108,21 @@ final class Eng {
     /** A JSON answer with numbers as doubles (rest-assured reads them as floats by default). */
     static JsonPath json(String body) {
         return new JsonPath(body).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
+    /** The single number a query with string parameters answers. */
+    static long count(DataSource dataSource, String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static void await(BooleanSupplier condition, String what) {
