@@ -108,7 +108,7 @@ public class WebhookDeliverer implements Runnable, ConsumerThreads.Stoppable {
         }
     }
 
-    /** One round as of {@code now}: enqueue, then claim and send what is due (tests call it for a second "instance"). */
+    /** One round as of {@code now}: enqueue, then claim what is due and start sending it (returns without waiting for the answers). */
     public void round(Instant now) throws Exception {
         while (running && queue.enqueue(now, config.enqueueMargin(), config.enqueueBatch()) >= config.enqueueBatch()) {
             // A full batch: more actions wait, enqueue again before claiming.
