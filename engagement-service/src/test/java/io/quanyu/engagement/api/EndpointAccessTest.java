@@ -36,6 +36,11 @@ class EndpointAccessTest extends EndpointAccessTestBase {
                 Map.entry("GET /v1/journeys/{id}/uplift", "admin,reader"),
                 Map.entry("GET /v1/consent/{customer}", "admin,customer,reader"),
                 Map.entry("PUT /v1/consent/{customer}", "admin,customer"),
+                Map.entry("GET /v1/webhooks", "admin,reader"),
+                Map.entry("PUT /v1/webhooks/{channel}", "admin"),
+                Map.entry("DELETE /v1/webhooks/{channel}", "admin"),
+                Map.entry("GET /v1/webhooks/deliveries", "admin,reader"),
+                Map.entry("POST /v1/webhooks/deliveries/{id}/retry", "admin"),
                 Map.entry("GET /v1/admin/deadletters", "admin"),
                 Map.entry("POST /v1/admin/deadletters/{consumer}/redrive", "admin"));
     }

@@ -124,20 +124,6 @@ final class Eng {
         }).toList();
     }
 
-    static long count(DataSource dataSource, String sql, String... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     /** Stops every journey: other tests' journeys would enter the same customers and count against the cap. */
     static void stopAllJourneys() {
         for (Object id : given().header("Authorization", ADMIN).get("/v1/journeys").jsonPath().getList("journey.journey_id")) {
@@ -148,6 +134,21 @@ final class Eng {
     /** A JSON answer with numbers as doubles (rest-assured reads them as floats by default). */
     static JsonPath json(String body) {
         return new JsonPath(body).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
+    /** The single number a query with string parameters answers. */
+    static long count(DataSource dataSource, String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static void await(BooleanSupplier condition, String what) {
