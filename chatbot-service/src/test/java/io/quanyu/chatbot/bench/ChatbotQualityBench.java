@@ -7,7 +7,6 @@ import io.quanyu.chatbot.domain.intent.OutOfScopePolicy;
 import io.quanyu.chatbot.domain.ml.CachingEmbedder;
 import io.quanyu.chatbot.domain.ml.ClassifierOptions;
 import io.quanyu.chatbot.domain.ml.CsvReader;
-import io.quanyu.chatbot.domain.ml.Embedder;
 import io.quanyu.chatbot.domain.ml.LabelledText;
 import io.quanyu.chatbot.domain.ml.MiniLmEmbedder;
 import io.quanyu.chatbot.domain.ml.Prediction;
