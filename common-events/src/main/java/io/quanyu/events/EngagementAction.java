@@ -18,15 +18,22 @@ import java.util.List;
  * @param recommendedItems product ids to show with the action (may be empty)
  * @param triggerEventId   the events.v1 id that started the journey for this customer
  * @param at               when the action was decided
+ * @param message          the text to send (a message; optional with an offer)
  */
 public record EngagementAction(@Required String actionId, @Required String journeyId, @Required String customerKey, @Required String channel,
                                @Required String kind, String offerId, String code, List<String> recommendedItems, String triggerEventId,
-                               @Required Instant at) {
+                               @Required Instant at, String message) {
 
     /** Kind: an offer (coupon code) was granted. */
     public static final String GRANT_OFFER = "grant_offer";
     /** Kind: a message to send. */
     public static final String MESSAGE = "message";
+
+    /** An action without a text. */
+    public EngagementAction(String actionId, String journeyId, String customerKey, String channel, String kind, String offerId, String code,
+                            List<String> recommendedItems, String triggerEventId, Instant at) {
+        this(actionId, journeyId, customerKey, channel, kind, offerId, code, recommendedItems, triggerEventId, at, null);
+    }
 
     public EngagementAction {
         recommendedItems = recommendedItems == null ? List.of() : List.copyOf(recommendedItems);

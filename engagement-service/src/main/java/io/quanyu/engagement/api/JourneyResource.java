@@ -45,8 +45,10 @@ public class JourneyResource {
     @POST
     @Admin
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a journey (admin)", description = "201; 409 when the id is taken. Trigger cart_abandoned (wait, channels), action "
-            + "grant_offer (offer_id, channel), holdout_share (default 0.1), frequency_cap, quiet_hours, attribution_window (default P7D).")
+    @Operation(summary = "Create a journey (admin)", description = "201; 409 when the id is taken. Trigger: cart_abandoned or first_purchase (events), lifecycle, "
+            + "entered_segment or propensity_above (portraits), with a wait and channels; branches (condition, action) tried in order, "
+            + "then the default action: grant_offer (offer_id) or send_message (message, recommendations); holdout_share (default 0.1), "
+            + "frequency_cap, quiet_hours, attribution_window (default P7D).")
     public Response create(Journey journey) throws SQLException {
         Journey j = valid(journey);
         if (definitions.journey(j.journeyId()).isPresent()) {
@@ -65,8 +67,8 @@ public class JourneyResource {
         if (journey == null) {
             throw new Invalid("send the journey as a JSON object");
         }
-        Journey j = valid(new Journey(Text.id("id", id), journey.name(), journey.trigger(), journey.action(), journey.holdoutShare(),
-                journey.frequencyCap(), journey.quietHours(), journey.attributionWindow()));
+        Journey j = valid(new Journey(Text.id("id", id), journey.name(), journey.trigger(), journey.action(), journey.branches(),
+                journey.holdoutShare(), journey.frequencyCap(), journey.quietHours(), journey.attributionWindow()));
         boolean created = definitions.saveJourney(j);
         return Response.status(created ? 201 : 200).entity(new JourneyView(j, true)).build();
     }
@@ -102,10 +104,11 @@ public class JourneyResource {
     @Path("/{id}/uplift")
     @Roles({Role.ADMIN, Role.READER})
     @Operation(summary = "Treated vs holdout (reader)", description = "Entries, conversions (a purchase within the attribution window after "
-            + "entering) and revenue per group; the conversion-rate difference with a 95 % Newcombe interval (Wald too).")
+            + "entering, under any key of the customer) and revenue per group; the conversion-rate difference with a 95 % Newcombe interval "
+            + "(Wald too); redemptions; delivered, opened and clicked actions.")
     public UpliftView uplift(@PathParam("id") String id) throws SQLException {
         Journey j = find(id).journey();
-        return UpliftView.of(j.journeyId(), j.attributionWindow(), uplift.counts(j.journeyId(), j.attribution()));
+        return UpliftView.of(j.journeyId(), null, j.attributionWindow(), uplift.journey(j.journeyId()));
     }
 
     private Definitions.StoredJourney find(String id) throws SQLException {

@@ -7,6 +7,7 @@ import io.quanyu.engagement.domain.Offer;
 import io.quanyu.engagement.domain.Text;
 import io.quanyu.engagement.store.Definitions;
 import io.quanyu.engagement.store.Grants;
+import io.quanyu.engagement.store.UpliftStore;
 import io.quanyu.support.Admin;
 import io.quanyu.support.CurrentCaller;
 import io.quanyu.support.Role;
@@ -51,9 +52,11 @@ public class OfferResource {
     private final Grants grants;
     private final CurrentCaller caller;
     private final CodeGenerator codes;
+    private final UpliftStore uplift;
 
-    public OfferResource(Definitions definitions, Grants grants, CurrentCaller caller, EngagementConfig config) {
+    public OfferResource(Definitions definitions, Grants grants, CurrentCaller caller, EngagementConfig config, UpliftStore uplift) {
         this.definitions = definitions;
+        this.uplift = uplift;
         this.grants = grants;
         this.caller = caller;
         this.codes = new CodeGenerator(new SecureRandom(), config.codeLength());
@@ -106,6 +109,16 @@ public class OfferResource {
     @Operation(summary = "An offer with its counters (reader)", description = "Granted codes, redemptions, discount spent and budget left.")
     public OfferView get(@PathParam("id") String id) throws SQLException {
         return view(Text.id("id", id));
+    }
+
+    @GET
+    @Path("/{id}/uplift")
+    @Roles({Role.ADMIN, Role.READER})
+    @Operation(summary = "Treated vs holdout of an offer across journeys (reader)", description = "Every journey entry decided into an action "
+            + "granting this offer, held out or treated; conversions within each journey's attribution window, as for a journey's uplift.")
+    public UpliftView uplift(@PathParam("id") String id) throws SQLException {
+        String offerId = view(Text.id("id", id)).offer().offerId();
+        return UpliftView.of(null, offerId, null, uplift.offer(offerId));
     }
 
     @GET

@@ -5,9 +5,13 @@ import io.quanyu.engagement.store.UpliftStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** A journey's uplift: both groups, the conversion-rate difference with its 95 % intervals, and the redemptions of its codes. */
-public record UpliftView(String journeyId, String attributionWindow, GroupView treated, GroupView holdout, Double conversionRateDifference,
-                         Uplift.Interval ci95, Uplift.Interval ci95Wald, String method, long redemptions, BigDecimal redeemedDiscount) {
+/**
+ * A journey's or an offer's uplift: both groups, the conversion-rate difference with its 95 % intervals, the redemptions
+ * of its codes and the delivery, open and click feedback on its actions.
+ */
+public record UpliftView(String journeyId, String offerId, String attributionWindow, GroupView treated, GroupView holdout,
+                         Double conversionRateDifference, Uplift.Interval ci95, Uplift.Interval ci95Wald, String method, long redemptions,
+                         BigDecimal redeemedDiscount, UpliftStore.Feedback feedback) {
 
     /** One group. */
     public record GroupView(long entries, long customers, long conversions, Double conversionRate, BigDecimal revenue, BigDecimal revenuePerEntry) {
@@ -18,9 +22,9 @@ public record UpliftView(String journeyId, String attributionWindow, GroupView t
         }
     }
 
-    static UpliftView of(String journeyId, String window, UpliftStore.Counts c) {
+    static UpliftView of(String journeyId, String offerId, String window, UpliftStore.Counts c) {
         Uplift u = Uplift.of(c.treated().entries(), c.treated().conversions(), c.holdout().entries(), c.holdout().conversions());
-        return new UpliftView(journeyId, window, GroupView.of(c.treated(), u.treatedRate()), GroupView.of(c.holdout(), u.holdoutRate()),
-                u.difference(), u.newcombe(), u.wald(), "newcombe_hybrid_score", c.redemptions(), c.discount());
+        return new UpliftView(journeyId, offerId, window, GroupView.of(c.treated(), u.treatedRate()), GroupView.of(c.holdout(), u.holdoutRate()),
+                u.difference(), u.newcombe(), u.wald(), "newcombe_hybrid_score", c.redemptions(), c.discount(), c.feedback());
     }
 }

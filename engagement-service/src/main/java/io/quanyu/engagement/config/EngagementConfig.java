@@ -32,6 +32,10 @@ public interface EngagementConfig {
     @WithDefault("2s")
     Duration publishEvery();
 
+    /** How often the sweep starts the birthday journeys of customers whose birthday it is (each once a year). */
+    @WithDefault("10m")
+    Duration birthdayScanEvery();
+
     /** Length of generated coupon codes (Crockford base-32, 5 bits each: 12 characters are 60 random bits). */
     @WithDefault("12")
     int codeLength();

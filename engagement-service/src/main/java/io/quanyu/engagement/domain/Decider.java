@@ -1,15 +1,24 @@
 package io.quanyu.engagement.domain;
 
 /**
- * The rules a due trigger goes through, in order. Everything that excludes a customer (a purchase, consent, the cap, an
- * offer that cannot be granted) is decided before the holdout draw and the same way for both groups, so treated and
+ * The rules a due trigger goes through, in order. Everything that excludes a customer (a purchase, consent, the cap, no
+ * branch for them, an offer that cannot be granted) is decided before the holdout draw and the same way for both groups, so treated and
  * holdout stay comparable; the cap counts entries of both groups for the same reason.
  */
 public final class Decider {
 
-    /** What is known about a due trigger. */
+    /**
+     * What is known about a due trigger. {@code purchasedDuringWait} counts only for a trigger that exits on purchase;
+     * {@code offerGrantable} is true for an action that grants nothing.
+     */
     public record Facts(boolean journeyActive, boolean purchasedDuringWait, boolean quietNow, boolean optedOut, int entriesInCapWindow,
-                        Integer capMax, boolean offerGrantable, boolean heldOut) {
+                        Integer capMax, boolean branchMatched, boolean offerGrantable, boolean heldOut) {
+
+        /** Facts of a journey with one action and no branches. */
+        public Facts(boolean journeyActive, boolean purchasedDuringWait, boolean quietNow, boolean optedOut, int entriesInCapWindow,
+                     Integer capMax, boolean offerGrantable, boolean heldOut) {
+            this(journeyActive, purchasedDuringWait, quietNow, optedOut, entriesInCapWindow, capMax, true, offerGrantable, heldOut);
+        }
     }
 
     private Decider() {
@@ -30,6 +39,9 @@ public final class Decider {
         }
         if (f.capMax() != null && f.entriesInCapWindow() >= f.capMax()) {
             return Outcome.SUPPRESSED_CAP;
+        }
+        if (!f.branchMatched()) {
+            return Outcome.NO_BRANCH;
         }
         if (!f.offerGrantable()) {
             return Outcome.OFFER_UNAVAILABLE;

@@ -1,46 +1,40 @@
 package io.quanyu.engagement.domain;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A triggered journey as an admin defines it (also its JSON in the API and the database): one trigger, one action, a
- * holdout share, a frequency cap, quiet hours and an attribution window. {@link #validated()} checks and normalizes it.
+ * A triggered journey as an admin defines it (also its JSON in the API and the database): a trigger and its wait, then
+ * branches tried in order (the first whose condition holds acts) and a default action, with a holdout share, a
+ * frequency cap, quiet hours and an attribution window. {@link #validated()} checks and normalizes it.
  *
  * @param journeyId         unique id
  * @param name              for the back office
- * @param trigger           what starts it for a customer
- * @param action            what it does for a treated customer
+ * @param trigger           what starts it for a customer, and how long to wait before deciding
+ * @param action            what it does when no branch matches (null: nothing, the customer leaves the journey)
+ * @param branches          condition and action pairs tried in order (at most 10)
  * @param holdoutShare      share of customers held out (never contacted, measured): default 0.1
  * @param frequencyCap      at most {@code max} journey entries per customer per {@code per}, across journeys
  * @param quietHours        local hours without contact (null: none)
  * @param attributionWindow how long after entering a purchase counts as a conversion, ISO-8601 (default P7D)
  */
-public record Journey(String journeyId, String name, Trigger trigger, Action action, Double holdoutShare, FrequencyCap frequencyCap,
-                      Quiet quietHours, String attributionWindow) {
+public record Journey(String journeyId, String name, Trigger trigger, Action action, List<Branch> branches, Double holdoutShare,
+                      FrequencyCap frequencyCap, Quiet quietHours, String attributionWindow) {
 
-    /** The first trigger kind: a cart change with no purchase within {@code wait}. */
-    public static final String CART_ABANDONED = "cart_abandoned";
+    /** The first trigger kind: a cart change with no purchase within the wait. */
+    public static final String CART_ABANDONED = Trigger.CART_ABANDONED;
 
-    /**
-     * @param kind     {@code cart_abandoned}
-     * @param waitFor  ("wait" in JSON) ISO-8601 duration after the cart change (e.g. PT30M)
-     * @param channels channels whose cart changes count (empty: all)
-     */
-    public record Trigger(String kind, @JsonProperty("wait") String waitFor, List<String> channels) {
+    /** A condition and what to do when it holds. */
+    public record Branch(Condition when, Action action) {
     }
 
-    /**
-     * @param kind    {@code grant_offer}
-     * @param offerId the offer whose code is granted
-     * @param channel channel to deliver on (null: the channel of the trigger)
-     */
-    public record Action(String kind, String offerId, String channel) {
+    /** The action chosen for a customer; {@code branch} is its index, null for the default action. */
+    public record Chosen(Integer branch, Action action) {
     }
 
     /** At most {@code max} entries per customer per {@code per} (ISO-8601, e.g. P7D). */
@@ -51,19 +45,36 @@ public record Journey(String journeyId, String name, Trigger trigger, Action act
     public record Quiet(String start, String end, String zone) {
     }
 
+    /** The shape of the first version: one trigger, one action. */
+    public Journey(String journeyId, String name, Trigger trigger, Action action, Double holdoutShare, FrequencyCap frequencyCap,
+                   Quiet quietHours, String attributionWindow) {
+        this(journeyId, name, trigger, action, null, holdoutShare, frequencyCap, quietHours, attributionWindow);
+    }
+
     public Journey validated() {
         String id = Text.id("journey_id", journeyId);
         Text.name("name", name, 200);
-        if (trigger == null || !CART_ABANDONED.equals(trigger.kind())) {
-            throw new Invalid("trigger.kind must be cart_abandoned (the only trigger so far)");
+        if (trigger == null) {
+            throw new Invalid("trigger.kind must be one of " + Trigger.EVENT_KINDS + " or " + Trigger.PORTRAIT_KINDS);
         }
-        Duration w = duration("trigger.wait", trigger.waitFor() == null ? "PT30M" : trigger.waitFor(), Duration.ofDays(30));
-        Trigger t = new Trigger(CART_ABANDONED, w.toString(), Text.channels("trigger.channels", trigger.channels()));
-        if (action == null || !"grant_offer".equals(action.kind())) {
-            throw new Invalid("action.kind must be grant_offer (the only action so far)");
+        Trigger t = trigger.validated();
+        if (branches != null && branches.size() > 10) {
+            throw new Invalid("branches has more than 10 entries");
         }
-        Action a = new Action("grant_offer", Text.id("action.offer_id", action.offerId()),
-                action.channel() == null ? null : Text.channels("action.channel", List.of(action.channel())).getFirst());
+        List<Branch> bs = new ArrayList<>();
+        for (int i = 0; branches != null && i < branches.size(); i++) {
+            Branch b = branches.get(i);
+            String field = "branches[" + i + "]";
+            if (b == null || b.action() == null) {
+                throw new Invalid(field + ".action is required");
+            }
+            Condition when = b.when() == null ? new Condition(null, null, null, null, null, null) : b.when();
+            bs.add(new Branch(when.validated(field + ".when"), b.action().validated(field + ".action")));
+        }
+        if (action == null && bs.isEmpty()) {
+            throw new Invalid("action is required (or branches with actions)");
+        }
+        Action a = action == null ? null : action.validated("action");
         double share = holdoutShare == null ? 0.1 : holdoutShare;
         if (!(share >= 0 && share < 1)) {
             throw new Invalid("holdout_share must be in [0, 1), was " + share);
@@ -73,7 +84,7 @@ public record Journey(String journeyId, String name, Trigger trigger, Action act
             if (frequencyCap.max() == null || frequencyCap.max() < 1 || frequencyCap.max() > 1000) {
                 throw new Invalid("frequency_cap.max must be from 1 to 1000");
             }
-            cap = new FrequencyCap(frequencyCap.max(), duration("frequency_cap.per", frequencyCap.per(), Duration.ofDays(366)).toString());
+            cap = new FrequencyCap(frequencyCap.max(), Durations.parse("frequency_cap.per", frequencyCap.per(), Duration.ofDays(366), false).toString());
         }
         Quiet q = null;
         if (quietHours != null) {
@@ -84,35 +95,51 @@ public record Journey(String journeyId, String name, Trigger trigger, Action act
                 throw new Invalid("quiet_hours needs start and end as HH:MM and zone as an IANA zone such as Asia/Shanghai");
             }
         }
-        String window = duration("attribution_window", attributionWindow == null ? "P7D" : attributionWindow, Duration.ofDays(366)).toString();
-        return new Journey(id, name, t, a, share, cap, q, window);
+        String window = Durations.parse("attribution_window", attributionWindow == null ? "P7D" : attributionWindow, Duration.ofDays(366), false)
+                .toString();
+        return new Journey(id, name, t, a, List.copyOf(bs), share, cap, q, window);
     }
 
-    private static Duration duration(String field, String value, Duration max) {
-        Duration d;
-        try {
-            d = Duration.parse(value == null ? "" : value);
-        } catch (DateTimeParseException e) {
-            throw new Invalid(field + " must be an ISO-8601 duration such as PT30M or P7D, was '" + Text.shorten(value) + "'");
+    /** The first branch whose condition holds, else the default action; empty when neither. */
+    public Optional<Chosen> choose(Condition.Facts facts) {
+        for (int i = 0; branches != null && i < branches.size(); i++) {
+            if (branches.get(i).when().holds(facts)) {
+                return Optional.of(new Chosen(i, branches.get(i).action()));
+            }
         }
-        if (d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
-            throw new Invalid(field + " must be above zero and at most " + max.toDays() + " days");
-        }
-        return d;
+        return Optional.ofNullable(action).map(a -> new Chosen(null, a));
     }
 
+    /** Every offer the journey can grant (for the offer's uplift and for deleting offers in use). */
+    @JsonIgnore
+    public List<String> offerIds() {
+        List<String> out = new ArrayList<>();
+        if (action != null && action.offerId() != null) {
+            out.add(action.offerId());
+        }
+        for (Branch b : branches == null ? List.<Branch>of() : branches) {
+            if (b.action().offerId() != null && !out.contains(b.action().offerId())) {
+                out.add(b.action().offerId());
+            }
+        }
+        return out;
+    }
+
+    @JsonIgnore
     public Duration waitDuration() {
-        return Duration.parse(trigger.waitFor());
+        return trigger.waitDuration();
     }
 
+    @JsonIgnore
     public Duration attribution() {
         return Duration.parse(attributionWindow);
     }
 
     public boolean triggeredOn(String channel) {
-        return trigger.channels().isEmpty() || trigger.channels().contains(channel);
+        return trigger.countsChannel(channel);
     }
 
+    @JsonIgnore
     public Optional<QuietHours> quiet() {
         return Optional.ofNullable(quietHours).map(q -> new QuietHours(LocalTime.parse(q.start()), LocalTime.parse(q.end()), ZoneId.of(q.zone())));
     }

@@ -20,6 +20,7 @@ public class EngagementMetrics {
     private final Counter publishFailures;
     private final Counter sweepFailures;
     private final Counter erasures;
+    private final Counter portraits;
 
     public EngagementMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -27,13 +28,15 @@ public class EngagementMetrics {
                 .register(registry);
         undecodable = Counter.builder("quanyu.engagement.events.undecodable").description("Records on events.v1 that were not valid events")
                 .register(registry);
-        triggers = Counter.builder("quanyu.engagement.triggers").description("Journey triggers started by cart changes").register(registry);
+        triggers = Counter.builder("quanyu.engagement.triggers").description("Journey triggers started by events (cart changes, first purchases) and portraits").register(registry);
         published = Counter.builder("quanyu.engagement.actions.published").description("Actions acknowledged by Kafka on engagement.actions.v1")
                 .register(registry);
         publishFailures = Counter.builder("quanyu.engagement.publish.failures").description("Outbox rounds that Kafka did not acknowledge")
                 .register(registry);
         sweepFailures = Counter.builder("quanyu.engagement.sweep.failures").description("Sweeps of due triggers that failed (retried)")
                 .register(registry);
+        portraits = Counter.builder("quanyu.engagement.portraits.stored")
+                .description("Portraits and recommendation lists stored from profile.updates.v1 and recommendations.v1").register(registry);
         erasures = Counter.builder("quanyu.engagement.erasures").description("Erasure requests carried out").register(registry);
         for (Outcome o : Outcome.values()) {
             if (o != Outcome.WAIT) {
@@ -50,6 +53,11 @@ public class EngagementMetrics {
         triggers.increment(startedTriggers);
         registry.counter("quanyu.engagement.redemptions", "result", "accepted").increment(redeemed);
         registry.counter("quanyu.engagement.redemptions", "result", "refused").increment(refused);
+    }
+
+    public void portrait(int startedTriggers) {
+        portraits.increment();
+        triggers.increment(startedTriggers);
     }
 
     public void undecodable() {

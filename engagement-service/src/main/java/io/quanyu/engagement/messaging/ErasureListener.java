@@ -31,6 +31,8 @@ public class ErasureListener {
         this.worker = new ErasureWorker(bootstrap, config.groupId() + "-erasure", SERVICE, (customerId, keys) -> {
             List<String> all = new ArrayList<>(keys);
             all.add(UserKey.known(customerId));
+            // The customer id itself names the portrait and the recommendations.
+            all.add(customerId);
             return erasure.erase(all);
         }, metrics::erased, deadLetters);
     }

@@ -67,10 +67,11 @@ public class ConsentStore {
         return n;
     }
 
-    /** Whether the customer opted out of the channel, in the caller's transaction. */
-    static boolean optedOut(Connection c, String customerKey, String channel) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT opted_out FROM consent WHERE customer_key = ? AND channel = ?")) {
-            s.setString(1, customerKey);
+    /** Whether the customer (any of its keys, the latest setting winning) opted out of the channel, in the caller's transaction. */
+    static boolean optedOut(Connection c, List<String> keys, String channel) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT opted_out FROM consent WHERE customer_key = ANY (?) AND channel = ? ORDER BY at DESC, opted_out DESC LIMIT 1")) {
+            s.setArray(1, c.createArrayOf("text", keys.toArray()));
             s.setString(2, channel);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);

@@ -1,6 +1,7 @@
 package io.quanyu.engagement.store;
 
 import io.quanyu.engagement.domain.Journey;
+import io.quanyu.engagement.domain.Trigger;
 import io.quanyu.engagement.domain.Offer;
 import io.quanyu.events.Json;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -142,10 +143,11 @@ public class Definitions {
     }
 
     /** Active journeys of a trigger kind, read in the caller's transaction. */
-    static List<Journey> activeJourneys(Connection c, String kind) throws SQLException {
+    /** The active journeys started by any of these trigger kinds. */
+    static List<Journey> activeJourneys(Connection c, List<String> kinds) throws SQLException {
         List<Journey> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT definition FROM journey WHERE active AND trigger_kind = ?")) {
-            s.setString(1, kind);
+        try (PreparedStatement s = c.prepareStatement("SELECT definition FROM journey WHERE active AND trigger_kind = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("text", kinds.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(read(rs.getString(1), Journey.class));
@@ -153,6 +155,10 @@ public class Definitions {
             }
         }
         return out;
+    }
+
+    static List<Journey> activePortraitJourneys(Connection c) throws SQLException {
+        return activeJourneys(c, Trigger.PORTRAIT_KINDS);
     }
 
     static String json(Object o) {

@@ -1,12 +1,16 @@
 package io.quanyu.engagement.store;
 
 import io.quanyu.engagement.config.EngagementConfig;
+import io.quanyu.engagement.domain.Birthday;
 import io.quanyu.engagement.domain.Journey;
+import io.quanyu.engagement.domain.Trigger;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.events.EventType;
 import io.quanyu.events.data.CartChange;
 import io.quanyu.events.data.CouponRedeemed;
 import io.quanyu.events.data.Identify;
+import io.quanyu.events.data.MessageFeedback;
+import io.quanyu.events.data.OrderLine;
 import io.quanyu.events.data.Purchase;
 import io.quanyu.support.ErasedKeyGuard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +29,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Applies a batch of events.v1 in one transaction: cart changes start triggers of the active cart-abandoned journeys,
- * purchases are kept for the wait and the uplift, coupon redemptions move offer budgets, identify traits set consent.
+ * Applies a batch of events.v1 in one transaction: cart changes and first purchases start triggers of the active journeys
+ * of those kinds, purchases are kept for the wait and the uplift, message feedback is counted per action, birthdays are kept, coupon redemptions move offer budgets, identify traits set consent.
  * Every write is keyed by the event id, so a redelivered batch changes nothing; events of a customer erased after
  * they happened are skipped.
  */
@@ -56,7 +60,7 @@ public class EventStore {
             try {
                 Guard.GUARD.beforeWrite(c);
                 Map<String, Instant> erased = erasedAt(c, batch.stream().map(CloudEvent::subject).distinct().toList());
-                List<Journey> journeys = Definitions.activeJourneys(c, Journey.CART_ABANDONED);
+                List<Journey> journeys = Definitions.activeJourneys(c, Trigger.EVENT_KINDS);
                 int stored = 0;
                 int triggers = 0;
                 int redeemed = 0;
@@ -74,12 +78,21 @@ public class EventStore {
                     switch (type.get()) {
                         case ADD_TO_CART -> {
                             if (e.time().isAfter(now.minus(config.maxTriggerAge()))) {
-                                int n = trigger(c, e, e.data(CartChange.class), journeys);
+                                int n = trigger(c, e, Trigger.CART_ABANDONED, List.of(e.data(CartChange.class).productId()), journeys);
                                 triggers += n;
                                 stored += n > 0 ? 1 : 0;
                             }
                         }
-                        case PURCHASE -> stored += purchase(c, e, e.data(Purchase.class));
+                        case PURCHASE -> {
+                            Purchase p = e.data(Purchase.class);
+                            // First purchase: none before it under any key of the customer (checked before this one is stored).
+                            if (e.time().isAfter(now.minus(config.maxTriggerAge())) && !boughtBefore(c, e.subject(), e.time())) {
+                                triggers += trigger(c, e, Trigger.FIRST_PURCHASE,
+                                        p.lines() == null ? List.of() : p.lines().stream().map(OrderLine::productId).distinct().toList(), journeys);
+                            }
+                            stored += purchase(c, e, p);
+                        }
+                        case MESSAGE_DELIVERED, MESSAGE_OPENED, MESSAGE_CLICKED -> stored += feedback(c, e, e.data(MessageFeedback.class));
                         case COUPON_REDEEMED -> {
                             Redemptions.Result r = redemptions.apply(c, e, e.data(CouponRedeemed.class));
                             if (r != Redemptions.Result.DUPLICATE) {
@@ -116,27 +129,57 @@ public class EventStore {
         return out;
     }
 
-    /** One pending trigger per journey that counts this channel; none while one is already pending (the same abandoned cart). */
-    private static int trigger(Connection c, CloudEvent e, CartChange cart, List<Journey> journeys) throws SQLException {
+    /** One pending trigger per journey of this kind that counts this channel; none while one is already pending (the same abandoned cart). */
+    private static int trigger(Connection c, CloudEvent e, String kind, List<String> items, List<Journey> journeys) throws SQLException {
         int n = 0;
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO journey_trigger (journey_id, customer_key, trigger_event_id, channel, items, triggered_at, due_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            for (Journey j : journeys) {
-                if (!j.triggeredOn(e.channel())) {
-                    continue;
-                }
-                s.setString(1, j.journeyId());
-                s.setString(2, e.subject());
-                s.setString(3, e.id());
-                s.setString(4, e.channel());
-                s.setArray(5, c.createArrayOf("text", new String[] {cart.productId()}));
-                s.setTimestamp(6, Timestamp.from(e.time()));
-                s.setTimestamp(7, Timestamp.from(e.time().plus(j.waitDuration())));
-                n += s.executeUpdate();
+        for (Journey j : journeys) {
+            if (j.trigger().kind().equals(kind) && j.triggeredOn(e.channel())) {
+                n += insertTrigger(c, j, e.subject(), e.id(), e.channel(), items, e.time());
             }
         }
         return n;
+    }
+
+    /** A pending trigger due after the journey's wait; 0 when this one exists or another is pending for the customer. */
+    static int insertTrigger(Connection c, Journey j, String customerKey, String triggerId, String channel, List<String> items, Instant at)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO journey_trigger (journey_id, customer_key, trigger_event_id, channel, items, triggered_at, due_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            s.setString(1, j.journeyId());
+            s.setString(2, customerKey);
+            s.setString(3, triggerId);
+            s.setString(4, channel);
+            s.setArray(5, c.createArrayOf("text", items.toArray()));
+            s.setTimestamp(6, Timestamp.from(at));
+            s.setTimestamp(7, Timestamp.from(at.plus(j.waitDuration())));
+            return s.executeUpdate();
+        }
+    }
+
+    /** Whether any key of the customer bought before then. */
+    static boolean boughtBefore(Connection c, String customerKey, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM purchase WHERE customer_key IN " + CustomerLinks.KEYS_OF + " AND at < ? LIMIT 1")) {
+            s.setString(1, customerKey);
+            s.setString(2, customerKey);
+            s.setTimestamp(3, Timestamp.from(at));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Feedback on an action this service wrote (other action ids are not ours: ignored). */
+    private static int feedback(Connection c, CloudEvent e, MessageFeedback f) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO action_feedback (event_id, action_id, kind, at) SELECT ?, a.action_id, ?, ? FROM engagement_action a
+                WHERE a.action_id = ? ON CONFLICT (event_id) DO NOTHING""")) {
+            s.setString(1, e.id());
+            s.setString(2, e.eventType().orElseThrow().wire());
+            s.setTimestamp(3, Timestamp.from(e.time()));
+            s.setString(4, f.actionId());
+            return s.executeUpdate();
+        }
     }
 
     private static int purchase(Connection c, CloudEvent e, Purchase p) throws SQLException {
@@ -156,8 +199,12 @@ public class EventStore {
 
     /** Consent from the opt-out trait: every channel listed (or all) opted out, the others opted in; a later setting wins. */
     private static int consent(Connection c, CloudEvent e, Identify id) throws SQLException {
-        if (id.traits() == null || !id.traits().containsKey(OPT_OUT_TRAIT)) {
+        if (id.traits() == null) {
             return 0;
+        }
+        int birthday = id.traits().containsKey(Birthday.TRAIT) ? Birthdays.store(c, e.subject(), id.traits().get(Birthday.TRAIT), e.channel(), e.time()) : 0;
+        if (!id.traits().containsKey(OPT_OUT_TRAIT)) {
+            return birthday;
         }
         String raw = id.traits().get(OPT_OUT_TRAIT);
         Set<String> listed = raw == null ? Set.of() : Set.of(raw.toLowerCase(Locale.ROOT).replace(" ", "").split(","));

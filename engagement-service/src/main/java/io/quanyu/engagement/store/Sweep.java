@@ -1,7 +1,9 @@
 package io.quanyu.engagement.store;
 
 import io.quanyu.engagement.config.EngagementConfig;
+import io.quanyu.engagement.domain.Action;
 import io.quanyu.engagement.domain.CodeGenerator;
+import io.quanyu.engagement.domain.Condition;
 import io.quanyu.engagement.domain.Decider;
 import io.quanyu.engagement.domain.Holdout;
 import io.quanyu.engagement.domain.Journey;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +35,9 @@ import javax.sql.DataSource;
  * Decides the triggers whose wait is over. A batch is claimed with SKIP LOCKED (instances never decide the same trigger
  * at once) and decided in one transaction: the entry, the action (the outbox row of engagement.actions.v1) and its code
  * commit together with the trigger's new state, or not at all. The action's unique key (journey, customer, trigger
- * event) means a trigger decided again, after a crash or by a second instance, still writes one action.
+ * event) means a trigger decided again, after a crash or by a second instance, still writes one action. Purchases, consent
+ * and the cap count every key of the customer (profile.updates.v1 links them), so a store receipt on a member card
+ * converts the web cart it follows.
  */
 @ApplicationScoped
 public class Sweep {
@@ -44,6 +49,7 @@ public class Sweep {
     private final DataSource dataSource;
     private final EngagementConfig config;
     private final CodeGenerator codes;
+    private volatile Instant lastBirthdayScan;
 
     public Sweep(DataSource dataSource, EngagementConfig config) {
         this.dataSource = dataSource;
@@ -58,6 +64,11 @@ public class Sweep {
             c.setAutoCommit(false);
             try {
                 Guard.GUARD.beforeWrite(c);
+                // (Either way from the last scan: tests sweep at chosen instants, ahead of the clock.)
+                boolean birthdays = lastBirthdayScan == null || Duration.between(lastBirthdayScan, now).abs().compareTo(config.birthdayScanEvery()) >= 0;
+                if (birthdays) {
+                    Birthdays.start(c, now);
+                }
                 Map<String, Optional<Definitions.StoredJourney>> journeys = new HashMap<>();
                 for (Due d : due(c, now)) {
                     if (!journeys.containsKey(d.journeyId())) {
@@ -67,6 +78,9 @@ public class Sweep {
                     counts.merge(o, 1, Integer::sum);
                 }
                 c.commit();
+                if (birthdays) {
+                    lastBirthdayScan = now;
+                }
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -113,16 +127,21 @@ public class Sweep {
         }
         boolean active = stored != null && stored.active();
         Journey j = active ? stored.journey() : null;
-        String channel = j == null || j.action().channel() == null ? d.channel() : j.action().channel();
+        List<String> keys = CustomerLinks.keysOf(c, d.customerKey());
+        Optional<Journey.Chosen> chosen = j == null ? Optional.empty()
+                : j.choose(new Condition.Facts(CustomerLinks.portrait(c, d.customerKey()), d.channel(), boughtBefore(c, keys, d.triggeredAt())));
+        Action action = chosen.map(Journey.Chosen::action).orElse(null);
+        String channel = action == null || action.channel() == null ? d.channel() : action.channel();
         Optional<QuietHours> quiet = j == null ? Optional.empty() : j.quiet();
-        Optional<Definitions.StoredOffer> offer = j == null ? Optional.empty() : Definitions.offer(c, j.action().offerId(), true);
+        Optional<Definitions.StoredOffer> offer = action == null || !action.grants() ? Optional.empty() : Definitions.offer(c, action.offerId(), true);
         Decider.Facts facts = new Decider.Facts(active,
-                active && purchasedBetween(c, d.customerKey(), d.triggeredAt(), now),
+                active && j.trigger().exitOnPurchase() && purchasedBetween(c, keys, d.triggeredAt(), now),
                 quiet.map(q -> q.quietAt(now)).orElse(false),
-                active && ConsentStore.optedOut(c, d.customerKey(), channel),
-                active && j.frequencyCap() != null ? entriesSince(c, d.customerKey(), now.minus(Duration.parse(j.frequencyCap().per()))) : 0,
+                active && ConsentStore.optedOut(c, keys, channel),
+                active && j.frequencyCap() != null ? entriesSince(c, keys, now.minus(Duration.parse(j.frequencyCap().per()))) : 0,
                 j == null || j.frequencyCap() == null ? null : j.frequencyCap().max(),
-                offer.map(o -> grantable(o, now)).orElse(false),
+                action != null,
+                action != null && (!action.grants() || offer.map(o -> grantable(o, now)).orElse(false)),
                 active && Holdout.heldOut(j.journeyId(), d.customerKey(), j.holdoutShare()));
         Outcome o = Decider.decide(facts);
         switch (o) {
@@ -135,10 +154,10 @@ public class Sweep {
                 }
                 return o;
             }
-            case HOLDOUT -> enter(c, d, true, now);
+            case HOLDOUT -> enter(c, d, true, chosen.orElseThrow(), now);
             case ACTED -> {
-                enter(c, d, false, now);
-                act(c, d, j, offer.orElseThrow().offer(), channel, now);
+                enter(c, d, false, chosen.orElseThrow(), now);
+                act(c, d, action, offer.map(Definitions.StoredOffer::offer).orElse(null), channel, now);
             }
             default -> {
             }
@@ -181,9 +200,9 @@ public class Sweep {
         s.setString(from + 2, d.eventId());
     }
 
-    private static boolean purchasedBetween(Connection c, String customerKey, Instant since, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM purchase WHERE customer_key = ? AND at > ? AND at <= ? LIMIT 1")) {
-            s.setString(1, customerKey);
+    private static boolean purchasedBetween(Connection c, List<String> keys, Instant since, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM purchase WHERE customer_key = ANY (?) AND at > ? AND at <= ? LIMIT 1")) {
+            s.setArray(1, c.createArrayOf("text", keys.toArray()));
             s.setTimestamp(2, Timestamp.from(since));
             s.setTimestamp(3, Timestamp.from(now));
             try (ResultSet rs = s.executeQuery()) {
@@ -192,10 +211,14 @@ public class Sweep {
         }
     }
 
+    private static boolean boughtBefore(Connection c, List<String> keys, Instant before) throws SQLException {
+        return purchasedBetween(c, keys, Instant.EPOCH, before.minusNanos(1000));
+    }
+
     /** Entries of the customer in any journey since then, both groups: the cap treats held-out customers as contacted. */
-    private static int entriesSince(Connection c, String customerKey, Instant since) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM journey_entry WHERE customer_key = ? AND entered_at > ?")) {
-            s.setString(1, customerKey);
+    private static int entriesSince(Connection c, List<String> keys, Instant since) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM journey_entry WHERE customer_key = ANY (?) AND entered_at > ?")) {
+            s.setArray(1, c.createArrayOf("text", keys.toArray()));
             s.setTimestamp(2, Timestamp.from(since));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -204,23 +227,25 @@ public class Sweep {
         }
     }
 
-    private static void enter(Connection c, Due d, boolean holdout, Instant now) throws SQLException {
+    private static void enter(Connection c, Due d, boolean holdout, Journey.Chosen chosen, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO journey_entry (journey_id, customer_key, trigger_event_id, holdout, entered_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""")) {
+                INSERT INTO journey_entry (journey_id, customer_key, trigger_event_id, holdout, entered_at, branch, offer_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
             key(s, 1, d);
             s.setBoolean(4, holdout);
             s.setTimestamp(5, Timestamp.from(now));
+            s.setObject(6, chosen.branch());
+            s.setString(7, chosen.action().offerId());
             s.executeUpdate();
         }
     }
 
-    /** The action and its code; nothing when the action of this trigger exists already. */
-    private void act(Connection c, Due d, Journey j, Offer offer, String channel, Instant now) throws SQLException {
-        String code = codes.next();
+    /** The action, with its code when it grants an offer; nothing when the action of this trigger exists already. */
+    private void act(Connection c, Due d, Action a, Offer offer, String channel, Instant now) throws SQLException {
+        String code = offer == null ? null : codes.next();
         String actionId = Decider.actionId(d.journeyId(), d.customerKey(), d.eventId());
-        EngagementAction action = new EngagementAction(actionId, d.journeyId(), d.customerKey(), channel, EngagementAction.GRANT_OFFER,
-                offer.offerId(), code, d.items(), d.eventId(), now);
+        EngagementAction action = new EngagementAction(actionId, d.journeyId(), d.customerKey(), channel, a.wireKind(),
+                offer == null ? null : offer.offerId(), code, items(c, d, a.recommendations()), d.eventId(), now, a.message());
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO engagement_action (action_id, journey_id, customer_key, trigger_event_id, channel, record, at)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""")) {
@@ -233,6 +258,21 @@ public class Sweep {
                 return;
             }
         }
-        Grants.insert(c, code, offer, d.customerKey(), now, actionId);
+        if (offer != null) {
+            Grants.insert(c, code, offer, d.customerKey(), now, actionId);
+        }
+    }
+
+    /** The trigger's own items (the cart), then up to {@code n} of the customer's recommendations not among them. */
+    private static List<String> items(Connection c, Due d, Integer n) throws SQLException {
+        LinkedHashSet<String> out = new LinkedHashSet<>(d.items());
+        int limit = out.size() + (n == null ? 0 : n);
+        for (String item : n == null || n == 0 ? List.<String>of() : CustomerLinks.recommended(c, d.customerKey())) {
+            if (out.size() >= limit) {
+                break;
+            }
+            out.add(item);
+        }
+        return List.copyOf(out);
     }
 }

@@ -9,8 +9,6 @@ import io.quanyu.engagement.messaging.Sweeper;
 import io.quanyu.events.Channel;
 import io.quanyu.events.CloudEvent;
 import io.quanyu.events.EngagementAction;
-import io.quanyu.events.EventCodec;
-import io.quanyu.events.Json;
 import io.quanyu.events.Topics;
 import io.quanyu.testkit.KafkaTestClient;
 import io.quanyu.testkit.QuanyuInfraResource;
@@ -54,9 +52,7 @@ class CartAbandonedAcceptanceTest {
         String offer = "back-" + run;
         String journey = "cart-" + run;
         // Only this journey runs: others of the suite's tests would enter the same customers and count against the cap.
-        for (Object id : given().header("Authorization", Eng.ADMIN).get("/v1/journeys").jsonPath().getList("journey.journey_id")) {
-            given().header("Authorization", Eng.ADMIN).delete("/v1/journeys/{id}", id).then().statusCode(204);
-        }
+        Eng.stopAllJourneys();
         Eng.post("/v1/offers", Eng.fixedOffer(offer, "20", "100", List.of("web", "store"))).statusCode(201);
         Eng.post("/v1/journeys", Eng.cartJourney(journey, offer, "PT2S", SHARE, List.of("web"), Map.of("max", 1, "per", "P1D"))).statusCode(201);
 
@@ -154,17 +150,11 @@ class CartAbandonedAcceptanceTest {
     }
 
     private static boolean journeyOf(ConsumerRecord<String, byte[]> r, String journey) {
-        return new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains("\"journey_id\":\"" + journey + "\"");
+        return Eng.journeyOf(r, journey);
     }
 
     private static List<EngagementAction> actionsOf(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().map(r -> {
-            try {
-                return Json.MAPPER.readValue(r.value(), EngagementAction.class);
-            } catch (java.io.IOException e) {
-                throw new AssertionError(e);
-            }
-        }).toList();
+        return Eng.actionsOf(records);
     }
 
     private long decided(String journey) {
@@ -189,15 +179,7 @@ class CartAbandonedAcceptanceTest {
     }
 
     private long count(String sql, String arg) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, arg);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError(e);
-        }
+        return Eng.count(dataSource, sql, arg);
     }
 
     private void sql(String sql, String... args) throws Exception {

@@ -24,6 +24,7 @@ class EndpointAccessTest extends EndpointAccessTestBase {
                 Map.entry("POST /v1/offers", "admin"),
                 Map.entry("GET /v1/offers", "admin,customer,reader"),
                 Map.entry("GET /v1/offers/{id}", "admin,reader"),
+                Map.entry("GET /v1/offers/{id}/uplift", "admin,reader"),
                 Map.entry("PUT /v1/offers/{id}", "admin"),
                 Map.entry("DELETE /v1/offers/{id}", "admin"),
                 Map.entry("POST /v1/offers/{id}/grants", "admin"),

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quanyu.engagement.domain.Holdout;
 import io.quanyu.events.Channel;
 import io.quanyu.events.CloudEvent;
+import io.quanyu.events.EngagementAction;
 import io.quanyu.events.EventCodec;
+import io.quanyu.events.Json;
 import io.quanyu.events.EventType;
 import io.quanyu.events.Topics;
 import io.quanyu.events.data.CartChange;
@@ -21,13 +23,21 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Test helpers: events published the way ingestion publishes them, definitions through the API, and waiting. */
 final class Eng {
@@ -98,6 +108,41 @@ final class Eng {
             j.put("frequency_cap", cap);
         }
         return j;
+    }
+
+    static boolean journeyOf(ConsumerRecord<String, byte[]> r, String journey) {
+        return new String(r.value(), StandardCharsets.UTF_8).contains("\"journey_id\":\"" + journey + "\"");
+    }
+
+    static List<EngagementAction> actionsOf(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(r -> {
+            try {
+                return Json.MAPPER.readValue(r.value(), EngagementAction.class);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+    }
+
+    static long count(DataSource dataSource, String sql, String... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Stops every journey: other tests' journeys would enter the same customers and count against the cap. */
+    static void stopAllJourneys() {
+        for (Object id : given().header("Authorization", ADMIN).get("/v1/journeys").jsonPath().getList("journey.journey_id")) {
+            given().header("Authorization", ADMIN).delete("/v1/journeys/{id}", id).then().statusCode(204);
+        }
     }
 
     /** A JSON answer with numbers as doubles (rest-assured reads them as floats by default). */

@@ -11,6 +11,10 @@ import io.quanyu.events.ErasureAck;
 import io.quanyu.events.ErasureRequest;
 import io.quanyu.events.EventCodec;
 import io.quanyu.events.Topics;
+import io.quanyu.events.data.Identify;
+import io.quanyu.events.EventType;
+import io.quanyu.events.RecommendationList;
+import io.quanyu.events.ProfileDigest;
 import io.quanyu.testkit.KafkaTestClient;
 import io.quanyu.testkit.QuanyuInfraResource;
 import io.quarkus.test.common.WithTestResource;
@@ -33,7 +37,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(QuanyuInfraResource.class)
 class ErasureAndMetricsTest {
 
-    private static final List<String> PERSONAL = List.of("journey_trigger", "journey_entry", "engagement_action", "offer_grant", "purchase", "consent");
+    private static final List<String> PERSONAL = List.of("journey_trigger", "journey_entry", "engagement_action", "offer_grant", "purchase", "consent",
+            "customer_birthday");
 
     @Inject
     DataSource dataSource;
@@ -51,6 +56,11 @@ class ErasureAndMetricsTest {
         Instant t = Instant.now();
         CloudEvent purchase = Eng.purchase(run + "-p", key, Channel.WEB, "o-" + run, "30.00", t);
         try (KafkaTestClient kafka = KafkaTestClient.shared(); KafkaTestClient.Tail acks = kafka.tail(Topics.PRIVACY_ERASURE_ACKS)) {
+            kafka.send(Topics.PROFILE_UPDATES, customerId, EventCodec.encode(new ProfileDigest(customerId, customerId, List.of(key), List.of(), "app",
+                    "active", null, null)));
+            kafka.send(Topics.RECOMMENDATIONS, customerId, EventCodec.encode(new RecommendationList(customerId,
+                    List.of(new RecommendationList.Item("p-1", 1, "als", null)), t, t)));
+            Eng.send(kafka, Eng.event(run + "-id", key, Channel.APP, EventType.IDENTIFY, t, new Identify(customerId, List.of(), Map.of("birthday", "1990-05-17"))));
             Eng.send(kafka, Eng.cart(run + "-c", key, Channel.APP, "sku-1", t.minusSeconds(5)));
             Eng.await(() -> count("SELECT count(*) FROM engagement_action WHERE customer_key = ?", key) == 1, "the journey's action");
             Eng.send(kafka, purchase);
@@ -59,9 +69,12 @@ class ErasureAndMetricsTest {
             Eng.send(kafka, Eng.redeemed(run + "-r", key, Channel.STORE, code, "o-" + run, "10.00", Instant.now()));
             Eng.await(() -> count("SELECT count(*) FROM redemption WHERE event_id = ? AND accepted", run + "-r") == 1, "the redemption");
             Eng.await(() -> count("SELECT count(*) FROM purchase WHERE event_id = ?", run + "-p") == 1, "the purchase");
+            Eng.await(() -> count("SELECT count(*) FROM recommended WHERE customer_id = ?", customerId) == 1
+                    && count("SELECT count(*) FROM customer_birthday WHERE customer_key = ?", key) == 1, "the portrait, recommendations and birthday");
             for (String table : PERSONAL) {
                 assertThat(count("SELECT count(*) FROM " + table + " WHERE customer_key = ?", key)).as(table).isPositive();
             }
+            assertThat(count("SELECT count(*) FROM customer_key WHERE user_key = ?", key)).isEqualTo(1);
 
             kafka.send(Topics.PRIVACY_ERASURE, customerId, EventCodec.encode(new ErasureRequest(customerId, List.of(key), Instant.now(), "test")));
             List<ConsumerRecord<String, byte[]>> got = acks.await(1, r -> customerId.equals(r.key())
@@ -71,6 +84,9 @@ class ErasureAndMetricsTest {
             for (String table : PERSONAL) {
                 assertThat(count("SELECT count(*) FROM " + table + " WHERE customer_key = ?", key)).as(table).isZero();
             }
+            assertThat(count("SELECT count(*) FROM customer_key WHERE user_key = ?", key)).isZero();
+            assertThat(count("SELECT count(*) FROM customer WHERE customer_id = ?", customerId)).isZero();
+            assertThat(count("SELECT count(*) FROM recommended WHERE customer_id = ?", customerId)).isZero();
             assertThat(count("SELECT count(*) FROM redemption WHERE event_id = ? AND customer_key IS NULL AND code IS NULL", run + "-r")).isEqualTo(1);
             assertThat(given().header("Authorization", Eng.READER).get("/v1/offers/{id}", offer).jsonPath().getDouble("spent")).isEqualTo(10.0);
 
@@ -89,7 +105,8 @@ class ErasureAndMetricsTest {
                 "quanyu_engagement_decisions_total{outcome=\"holdout\"}", "quanyu_engagement_decisions_total{outcome=\"suppressed_consent\"}",
                 "quanyu_engagement_redemptions_total{result=\"accepted\"}", "quanyu_engagement_redemptions_total{result=\"refused\"}",
                 "quanyu_engagement_actions_published_total", "quanyu_engagement_publish_failures_total", "quanyu_engagement_sweep_failures_total",
-                "quanyu_engagement_erasures_total");
+                "quanyu_engagement_erasures_total", "quanyu_engagement_portraits_stored_total",
+                "quanyu_engagement_decisions_total{outcome=\"no_branch\"}");
         given().get("/q/health/ready").then().statusCode(200).body(containsString("consumers"));
     }
 

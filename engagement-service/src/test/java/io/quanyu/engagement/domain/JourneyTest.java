@@ -10,19 +10,19 @@ import org.junit.jupiter.api.Test;
 /** Journey definitions: defaults, normalization and refusals; and the order of the sweep's rules. */
 class JourneyTest {
 
-    private static Journey journey(Journey.Trigger t, Double share, Journey.FrequencyCap cap, Journey.Quiet quiet) {
-        return new Journey("j1", "Cart", t, new Journey.Action("grant_offer", "o1", null), share, cap, quiet, null);
+    private static Journey journey(Trigger t, Double share, Journey.FrequencyCap cap, Journey.Quiet quiet) {
+        return new Journey("j1", "Cart", t, new Action("grant_offer", "o1", null), share, cap, quiet, null);
     }
 
     @Test
     void defaults() {
-        Journey j = journey(new Journey.Trigger("cart_abandoned", null, null), null, null, null).validated();
+        Journey j = journey(new Trigger("cart_abandoned", null, null), null, null, null).validated();
         assertThat(j.waitDuration()).isEqualTo(Duration.ofMinutes(30));
         assertThat(j.holdoutShare()).isEqualTo(0.1);
         assertThat(j.attribution()).isEqualTo(Duration.ofDays(7));
         assertThat(j.triggeredOn("app")).isTrue();
         assertThat(j.quiet()).isEmpty();
-        Journey web = journey(new Journey.Trigger("cart_abandoned", "PT2H", List.of("WEB")), 0.2, new Journey.FrequencyCap(1, "P1D"),
+        Journey web = journey(new Trigger("cart_abandoned", "PT2H", List.of("WEB")), 0.2, new Journey.FrequencyCap(1, "P1D"),
                 new Journey.Quiet("22:00", "08:00", "Asia/Shanghai")).validated();
         assertThat(web.triggeredOn("web")).isTrue();
         assertThat(web.triggeredOn("store")).isFalse();
@@ -31,14 +31,14 @@ class JourneyTest {
 
     @Test
     void refusals() {
-        assertThatThrownBy(() -> journey(new Journey.Trigger("birthday", null, null), null, null, null).validated()).isInstanceOf(Invalid.class);
-        assertThatThrownBy(() -> journey(new Journey.Trigger("cart_abandoned", "30m", null), null, null, null).validated())
+        assertThatThrownBy(() -> journey(new Trigger("anniversary", null, null), null, null, null).validated()).isInstanceOf(Invalid.class);
+        assertThatThrownBy(() -> journey(new Trigger("cart_abandoned", "30m", null), null, null, null).validated())
                 .hasMessageContaining("trigger.wait");
-        assertThatThrownBy(() -> journey(new Journey.Trigger("cart_abandoned", null, null), 1.0, null, null).validated())
+        assertThatThrownBy(() -> journey(new Trigger("cart_abandoned", null, null), 1.0, null, null).validated())
                 .hasMessageContaining("holdout_share");
-        assertThatThrownBy(() -> journey(new Journey.Trigger("cart_abandoned", null, null), null, new Journey.FrequencyCap(0, "P1D"), null)
+        assertThatThrownBy(() -> journey(new Trigger("cart_abandoned", null, null), null, new Journey.FrequencyCap(0, "P1D"), null)
                 .validated()).hasMessageContaining("frequency_cap.max");
-        assertThatThrownBy(() -> journey(new Journey.Trigger("cart_abandoned", null, null), null, null, new Journey.Quiet("25:00", "08:00", null))
+        assertThatThrownBy(() -> journey(new Trigger("cart_abandoned", null, null), null, null, new Journey.Quiet("25:00", "08:00", null))
                 .validated()).hasMessageContaining("quiet_hours");
         assertThatThrownBy(() -> journey(null, null, null, null).validated()).hasMessageContaining("trigger.kind");
     }
