@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quanyu.events.AdsDecision;
 import io.quanyu.events.Json;
+import io.quanyu.support.OutboxDrain;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.Connection;
@@ -21,19 +22,16 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class DecisionStore {
 
-    /** Sends a batch and returns once the broker has acknowledged every record (or throws). */
-    @FunctionalInterface
-    public interface Sender {
-        void send(List<AdsDecision> batch) throws Exception;
-    }
-
     /** The answer is stored as the API gave it: snake_case with nulls (the published record omits them, as every topic does). */
     private static final ObjectMapper ANSWERS = Json.MAPPER.copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
     private final DataSource dataSource;
+    private final OutboxDrain<AdsDecision> outbox;
 
     public DecisionStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.outbox = new OutboxDrain<>(dataSource, "SELECT record::text FROM ad_decision WHERE NOT published ORDER BY decided_at LIMIT ? FOR UPDATE SKIP LOCKED",
+                rs -> read(rs.getString(1)), "ad_decision", "decision_id", AdsDecision::decisionId);
     }
 
     /** Stores a decision and the JSON answer given for it, unpublished. */
@@ -61,36 +59,8 @@ public class DecisionStore {
     }
 
     /** Publishes up to limit unpublished decisions, oldest first; returns how many. */
-    public int publish(int limit, Sender sender) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            List<AdsDecision> batch = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT record::text FROM ad_decision WHERE NOT published ORDER BY decided_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                s.setInt(1, limit);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        batch.add(read(rs.getString(1)));
-                    }
-                }
-            }
-            if (batch.isEmpty()) {
-                c.rollback();
-                return 0;
-            }
-            try {
-                sender.send(batch);
-                try (PreparedStatement u = c.prepareStatement("UPDATE ad_decision SET published = true WHERE decision_id = ANY (?)")) {
-                    u.setArray(1, c.createArrayOf("text", batch.stream().map(AdsDecision::decisionId).toArray()));
-                    u.executeUpdate();
-                }
-                c.commit();
-                return batch.size();
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
-            }
-        }
+    public int publish(int limit, OutboxDrain.Sender<AdsDecision> sender) throws Exception {
+        return outbox.publish(limit, sender);
     }
 
     /** Decisions not yet acknowledged by Kafka (for tests and the README's operations notes). */

@@ -61,6 +61,7 @@ public class EventStore {
                 Guard.GUARD.beforeWrite(c);
                 Map<String, Instant> erased = erasedAt(c, batch.stream().map(CloudEvent::subject).distinct().toList());
                 List<Journey> journeys = Definitions.activeJourneys(c, Trigger.EVENT_KINDS);
+                boolean firstPurchaseJourneys = journeys.stream().anyMatch(j -> Trigger.FIRST_PURCHASE.equals(j.trigger().kind()));
                 int stored = 0;
                 int triggers = 0;
                 int redeemed = 0;
@@ -86,7 +87,7 @@ public class EventStore {
                         case PURCHASE -> {
                             Purchase p = e.data(Purchase.class);
                             // First purchase: none before it under any key of the customer (checked before this one is stored).
-                            if (e.time().isAfter(now.minus(config.maxTriggerAge())) && !boughtBefore(c, e.subject(), e.time())) {
+                            if (firstPurchaseJourneys && e.time().isAfter(now.minus(config.maxTriggerAge())) && !boughtBefore(c, e.subject(), e.time())) {
                                 triggers += trigger(c, e, Trigger.FIRST_PURCHASE,
                                         p.lines() == null ? List.of() : p.lines().stream().map(OrderLine::productId).distinct().toList(), journeys);
                             }
