@@ -39,6 +39,9 @@ class CouponAnswerIT {
             Map<String, String> chatbotEnv = new HashMap<>(ServiceProcess.infraEnv("coupon_chatbot"));
             chatbotEnv.putAll(TestCredentials.env());
             chatbotEnv.put("QUANYU_ENGAGEMENT_URL", engagement.url(""));
+            // This test is about what the answer says; the 300 ms budget (EngagementClientTest) is not for a shared
+            // 2-core machine running both services, the broker and PostgreSQL at once.
+            chatbotEnv.put("QUANYU_CHATBOT_ENGAGEMENT_TIMEOUT", "3s");
             // The launcher's heap: the shipped sentiment models must fit in it too.
             try (ServiceProcess chatbot = ServiceProcess.of(Path.of("target", "quarkus-app", "quarkus-run.jar"), chatbotEnv,
                     Path.of("target", "coupon-it-chatbot.log"), "-Xmx512m").start(Duration.ofSeconds(120))) {
@@ -49,8 +52,15 @@ class CouponAnswerIT {
                 assertThat(grant.statusCode()).as(grant.body()).isEqualTo(201);
                 String code = Json.MAPPER.readTree(grant.body()).path("code").asText();
                 assertThat(code).hasSize(12);
+                // What the chatbot will be told: the engagement-service serves the code to the customer's own token.
+                ServiceProcess.Answer served = engagement.get("/v1/offers", TestCredentials.customer(alice));
+                assertThat(served.status()).as(served.body()).isEqualTo(200);
+                assertThat(served.body()).contains(code);
 
                 JsonNode answer = chat(chatbot, alice);
+                assertThat(answer.path("reply").asText()).as("engagement failures counted by the chatbot: %s",
+                        chatbot.get("/q/metrics").body().lines().filter(l -> l.startsWith("quanyu_chatbot_engagement_failures_total")).toList())
+                        .contains(code);
                 assertThat(answer.path("intent").asText()).isEqualTo("promotion");
                 assertThat(answer.path("answered_by").asText()).isEqualTo("offers");
                 assertThat(answer.path("reply").asText()).contains("1 张", "9折", code, "前有效");
