@@ -28,10 +28,11 @@ public record ChatReply(
                              @Schema(description = "Normalised value (order number, product id, ISO date, number); absent for phones") String value) {
     }
 
-    /** Sentiment: polarity and score. */
+    /** Sentiment: polarity, score and what scored it. */
     @Schema(description = "Sentiment of the turn")
     public record SentimentView(@Schema(description = "POSITIVE, NEUTRAL or NEGATIVE") String polarity,
-                                @Schema(description = "-1 (negative) .. 1 (positive)") double score) {
+                                @Schema(description = "-1 (negative) .. 1 (positive)") double score,
+                                @Schema(description = "What scored it: model (the review-trained model), lexicon, model+lexicon, or none (no opinion in the text)") String source) {
     }
 
     /** A hand-off ticket. */

@@ -139,7 +139,7 @@ public class ChatService {
         List<ChatReply.EntityView> entities = a.entities().stream().map(e -> new ChatReply.EntityView(e.type().name(),
                 e.sensitive() ? e.display() : e.text(), e.start(), e.end(), e.sensitive() ? null : e.value())).toList();
         return new ChatReply(sessionId, turnId, d.reply(), a.intent().intent(), a.intent().confidence(), language, entities,
-                new ChatReply.SentimentView(a.sentiment().polarity().name(), a.sentiment().score()),
+                new ChatReply.SentimentView(a.sentiment().polarity().name(), a.sentiment().score(), a.sentiment().source()),
                 handoff == null ? null : new ChatReply.HandoffView(handoff.ticketId(), handoff.reason()), d.suggestions(), d.answeredBy(),
                 a.truncated());
     }

@@ -1,12 +1,19 @@
 package io.quanyu.chatbot.messaging;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quanyu.chatbot.domain.text.Language;
 import io.quanyu.events.SupportHandoff;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The chatbot's own Prometheus metrics. Tags are low-cardinality (what answered, the language, the hand-off reason),
@@ -18,6 +25,11 @@ public class ChatbotMetrics {
 
     static final String[] ANSWERED_BY = {"faq", "order", "product", "smalltalk", "slot", "complaint", "fallback", "handoff"};
     static final String[] LANGUAGES = {"zh", "en", "mixed", "other"};
+    /** What scores a language's sentiment: the model shipped in the jar, one trained on QUANYU_CHATBOT_SENTIMENT_DATA, or the lexicon alone. */
+    public static final String SENTIMENT_BUNDLED = "bundled";
+    public static final String SENTIMENT_TRAINED = "trained";
+    public static final String SENTIMENT_LEXICON = "lexicon";
+    private static final List<String> SENTIMENT_SOURCES = List.of(SENTIMENT_BUNDLED, SENTIMENT_TRAINED, SENTIMENT_LEXICON);
 
     private final MeterRegistry registry;
     private final Timer turn;
@@ -29,6 +41,7 @@ public class ChatbotMetrics {
     private final Counter recommenderFailures;
     private final Counter engagementFailures;
     private final Counter erasures;
+    private final Map<String, AtomicInteger> sentimentSources = new ConcurrentHashMap<>();
 
     public ChatbotMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -53,6 +66,26 @@ public class ChatbotMetrics {
         }
         for (String reason : new String[] {SupportHandoff.REQUESTED, SupportHandoff.NEGATIVE_SENTIMENT, SupportHandoff.REPEATED_FALLBACK}) {
             registry.counter("quanyu.chatbot.handoffs", "reason", reason);
+        }
+        for (Language language : List.of(Language.ZH, Language.EN)) {
+            for (String source : SENTIMENT_SOURCES) {
+                AtomicInteger serving = new AtomicInteger();
+                sentimentSources.put(tag(language) + "/" + source, serving);
+                Gauge.builder("quanyu.chatbot.sentiment.model", serving, AtomicInteger::get)
+                        .description("1 for what scores the language's sentiment now (bundled, trained or lexicon), 0 for the others")
+                        .tags("language", tag(language), "source", source).register(registry);
+            }
+        }
+    }
+
+    private static String tag(Language language) {
+        return language.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Records that source now scores language's sentiment. */
+    public void sentimentServedBy(Language language, String source) {
+        for (String s : SENTIMENT_SOURCES) {
+            sentimentSources.get(tag(language) + "/" + s).set(s.equals(source) ? 1 : 0);
         }
     }
 

@@ -12,7 +12,9 @@ import io.quanyu.chatbot.domain.ml.ClassifierOptions;
 import io.quanyu.chatbot.domain.ml.CsvReader;
 import io.quanyu.chatbot.domain.ml.LabelledText;
 import io.quanyu.chatbot.domain.ml.MiniLmEmbedder;
+import io.quanyu.chatbot.domain.sentiment.BundledSentiment;
 import io.quanyu.chatbot.domain.sentiment.SentimentAnalyzer;
+import io.quanyu.chatbot.domain.sentiment.SentimentLexicon;
 import io.quanyu.chatbot.domain.sentiment.SentimentModel;
 import io.quanyu.chatbot.domain.text.Language;
 import io.quanyu.chatbot.store.FaqStore;
@@ -48,6 +50,7 @@ public class Models {
     private final ChatbotConfig config;
     private final FeedbackStore feedback;
     private final FaqStore faqStore;
+    private final ChatbotMetrics metrics;
     private final MiniLmEmbedder embedder = new MiniLmEmbedder();
     private final Map<String, Product> products = new ConcurrentHashMap<>();
     private final AtomicBoolean catalogChanged = new AtomicBoolean();
@@ -59,10 +62,11 @@ public class Models {
     private volatile String faqVersion = "";
     private volatile int trainingExamples;
 
-    public Models(ChatbotConfig config, FeedbackStore feedback, FaqStore faqStore) {
+    public Models(ChatbotConfig config, FeedbackStore feedback, FaqStore faqStore, ChatbotMetrics metrics) {
         this.config = config;
         this.feedback = feedback;
         this.faqStore = faqStore;
+        this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent event) throws SQLException {
@@ -104,7 +108,7 @@ public class Models {
         examples.addAll(confirmed);
         IntentClassifier intents = IntentClassifier.train(examples, ClassifierOptions.intents(), embedder, OutOfScopePolicy.defaults());
         ChatbotNlp current = nlp;
-        nlp = current == null ? new ChatbotNlp(intents, SentimentAnalyzer.lexiconOnly(), catalog()) : current.withIntents(intents);
+        nlp = current == null ? new ChatbotNlp(intents, bundledSentiment(), catalog()) : current.withIntents(intents);
         feedbackVersion = version;
         trainingExamples = examples.size();
         LOG.infof("intent model trained on %d examples (%d confirmed by feedback)", examples.size(), confirmed.size());
@@ -165,27 +169,40 @@ public class Models {
         }
     }
 
-    /** Review-trained sentiment for Chinese and English, swapped in when ready; the lexicon answers until then. */
+    /** The models shipped in the jar; the lexicon alone for a language whose model the jar lacks. */
+    private SentimentAnalyzer bundledSentiment() {
+        Map<Language, SentimentModel> bundled = BundledSentiment.loadAll();
+        SentimentAnalyzer analyzer = new SentimentAnalyzer(SentimentLexicon.bundled(), bundled);
+        for (BundledSentiment.Recipe r : BundledSentiment.RECIPES) {
+            String source = bundled.containsKey(r.language()) ? ChatbotMetrics.SENTIMENT_BUNDLED : ChatbotMetrics.SENTIMENT_LEXICON;
+            metrics.sentimentServedBy(r.language(), source);
+            LOG.infof("%s sentiment: %s", r.language(), bundled.containsKey(r.language())
+                    ? "review-trained model shipped in the jar (" + r.resource() + ")" : "lexicon only (" + r.resource() + " not in the jar)");
+        }
+        return analyzer;
+    }
+
+    /**
+     * QUANYU_CHATBOT_SENTIMENT_DATA: models trained on the reviews there (all of each file, same recipe as the shipped
+     * ones) replace the shipped ones when ready. Training the 62,774 online-shopping-zh reviews needs about 1.5 GB of
+     * heap for a few seconds, more than the launcher's -Xmx512m: the shipped models need none of that.
+     */
     private void trainSentiment(Path dir) {
-        try {
-            Path zh = dir.resolve("online-shopping-zh/reviews.csv");
-            if (Files.exists(zh)) {
-                SentimentModel model = SentimentModel.train(CsvReader.read(zh, "review", "label"), "1", Language.ZH, null);
-                synchronized (this) {
-                    nlp = nlp.withSentiment(nlp.sentiment().withModel(Language.ZH, model));
-                }
-                LOG.infof("Chinese sentiment model trained on %s", zh);
+        for (BundledSentiment.Recipe r : BundledSentiment.RECIPES) {
+            Path file = dir.resolve(r.trainFile());
+            if (!Files.exists(file)) {
+                continue;
             }
-            Path en = dir.resolve("amazon-finefoods/train.csv");
-            if (Files.exists(en)) {
-                SentimentModel model = SentimentModel.train(CsvReader.read(en, "review", "score"), "great", Language.EN, null);
+            try {
+                SentimentModel model = r.train(CsvReader.read(file, r.textColumn(), r.labelColumn()));
                 synchronized (this) {
-                    nlp = nlp.withSentiment(nlp.sentiment().withModel(Language.EN, model));
+                    nlp = nlp.withSentiment(nlp.sentiment().withModel(r.language(), model));
                 }
-                LOG.infof("English sentiment model trained on %s", en);
+                metrics.sentimentServedBy(r.language(), ChatbotMetrics.SENTIMENT_TRAINED);
+                LOG.infof("%s sentiment model trained on %s now serves", r.language(), file);
+            } catch (Exception | OutOfMemoryError e) {
+                LOG.warnf("%s sentiment training on %s failed, the previous model keeps serving: %s", r.language(), file, e.toString());
             }
-        } catch (Exception e) {
-            LOG.warnf("sentiment training on %s failed, the lexicon answers alone: %s", dir, e.getMessage());
         }
     }
 }

@@ -75,8 +75,13 @@ class DefinitionsApiTest {
                 .body("message", containsString("trigger.wait"));
         Eng.post("/v1/journeys", Eng.cartJourney("j3-" + id, "o", "PT1M", 1.5, List.of(), null)).statusCode(400)
                 .body("message", containsString("holdout_share"));
-        Eng.post("/v1/journeys", Map.of("journey_id", "j4-" + id, "trigger", Map.of("kind", "birthday"))).statusCode(400)
+        Eng.post("/v1/journeys", Map.of("journey_id", "j4-" + id, "trigger", Map.of("kind", "anniversary"))).statusCode(400)
                 .body("message", containsString("cart_abandoned"));
+        Eng.post("/v1/journeys", Map.of("journey_id", "j5-" + id, "trigger", Map.of("kind", "birthday"))).statusCode(400)
+                .body("message", containsString("action is required"));
+        Eng.post("/v1/journeys", Map.of("journey_id", "j6-" + id, "trigger", Map.of("kind", "lifecycle", "lifecycle", "at_risk"),
+                "branches", List.of(Map.of("when", Map.of("min_propensity", 2), "action", Map.of("kind", "grant_offer", "offer_id", "o")))))
+                .statusCode(400).body("message", containsString("branches[0].when.min_propensity"));
         given().header("Authorization", Eng.ADMIN).delete("/v1/journeys/{id}", id).then().statusCode(204);
         given().header("Authorization", Eng.READER).get("/v1/journeys/{id}", id).then().statusCode(200).body("active", equalTo(false));
         given().header("Authorization", Eng.READER).get("/v1/journeys/{id}/uplift", "missing-" + id).then().statusCode(404);

@@ -23,4 +23,8 @@ public record VectorizerConfig(int wordMaxN, int charMinN, int charMaxN, double 
     public static VectorizerConfig reviews() {
         return new VectorizerConfig(2, 1, 4, 1.0, 1.0, 2, 3000, true);
     }
+
+    public VectorizerConfig withMinDf(int newMinDf) {
+        return new VectorizerConfig(wordMaxN, charMinN, charMaxN, wordWeight, charWeight, newMinDf, maxChars, segmentChinese);
+    }
 }
