@@ -89,6 +89,9 @@ class ConsoleTest {
         // Treated 18/90 with Wilson's interval 13.04–29.41 %, held out 1/10 (1.79–40.42 %), the difference with the service's interval.
         assertThat(chart.substring(0, chart.indexOf("></div>"))).contains("[13.04,13.04,20.0,29.41,29.41]", "[1.79,1.79,10.0,40.42,40.42]",
                 "[-12.34,-12.34,10.0,23.46,23.46]");
+        // The definition in the page's language.
+        given().cookie("quanyu_console", READER).cookie("quanyu_lang", "zh").when().get("/engagement?journey=cart-rescue").then().statusCode(200)
+                .body(containsString("属于分群 vip 且 曾购买"), containsString("等待 PT30M · web, app"), containsString("干预组"));
         // An unknown journey: engagement's own 404, in words, and the lists still shown.
         given().cookie("quanyu_console", READER).when().get("/engagement?journey=nope").then().statusCode(200)
                 .body(containsString("engagement-service answered 404: no journey"), containsString("data-journey=\"cart-rescue\""),

@@ -68,6 +68,8 @@ public class EngagementPage {
             return Pages.toSignIn();
         }
         String token = visit.get().token();
+        EngagementMsg msg = MessageBundles.get(EngagementMsg.class, Localized.Literal.of(visit.get().locale().toLanguageTag()));
+        Journeys.Words words = words(msg);
         String chosen = journeyParam == null || journeyParam.isBlank() ? null : journeyParam.trim();
         CompletableFuture<Reply> journeysF = backends.get(Service.ENGAGEMENT, "/v1/journeys", token);
         CompletableFuture<Reply> offersF = backends.get(Service.ENGAGEMENT, "/v1/offers", token);
@@ -96,7 +98,7 @@ public class EngagementPage {
             Reply u = journeyUplift.get(j.path("journey_id").asText()).join();
             replies.add(u);
             journeyRows.add(new JourneyRow(j.path("journey_id").asText(), j.path("name").asText(""), j.path("trigger").path("kind").asText(),
-                    Journeys.triggerParameter(j.path("trigger")), view.path("active").asBoolean(), Views.plain(j.get("holdout_share")),
+                    Journeys.triggerParameter(j.path("trigger"), words), view.path("active").asBoolean(), Views.plain(j.get("holdout_share")),
                     Views.plain(u), u.ok() && Journeys.excludesZero(u.body().path("ci95"))));
         }
         List<OfferRow> offerRows = new ArrayList<>();
@@ -123,7 +125,7 @@ public class EngagementPage {
                 data.put("errors", List.of(one.error()));
             }
             if (one.ok()) {
-                detail(data, one.body(), oneUplift, MessageBundles.get(EngagementMsg.class, Localized.Literal.of(visit.get().locale().toLanguageTag())));
+                detail(data, one.body(), oneUplift, msg, words);
             }
         }
         return pages.render(engagement, visit.get(), "engagement", data, replies);
@@ -134,17 +136,23 @@ public class EngagementPage {
         return r.ok() && r.body() != null && r.body().isArray() ? r.body() : MissingNode.getInstance();
     }
 
-    private static void detail(Map<String, Object> data, JsonNode view, Reply uplift, EngagementMsg msg) {
+    private static Journeys.Words words(EngagementMsg m) {
+        return new Journeys.Words(m.w_wait(), m.w_exits_on_purchase(), m.w_stays_after_purchase(), m.w_segment_in(), m.w_lifecycle_in(),
+                m.w_channel_in(), m.w_propensity(), m.w_bought_before(), m.w_never_bought(), m.w_always(), m.w_and(), m.w_offer(), m.w_on(),
+                m.w_recommendations());
+    }
+
+    private static void detail(Map<String, Object> data, JsonNode view, Reply uplift, EngagementMsg msg, Journeys.Words words) {
         JsonNode j = view.path("journey");
         data.put("journey", Views.plain(j));
         data.put("journeyActive", view.path("active").asBoolean());
-        data.put("triggerParameter", Journeys.triggerParameter(j.path("trigger")));
+        data.put("triggerParameter", Journeys.triggerParameter(j.path("trigger"), words));
         List<Branch> branches = new ArrayList<>();
         for (JsonNode b : j.path("branches")) {
-            branches.add(new Branch(branches.size() + 1, Journeys.condition(b.path("when")), Journeys.action(b.path("action"))));
+            branches.add(new Branch(branches.size() + 1, Journeys.condition(b.path("when"), words), Journeys.action(b.path("action"), words)));
         }
         data.put("branches", branches);
-        data.put("defaultAction", j.hasNonNull("action") ? Journeys.action(j.path("action")) : null);
+        data.put("defaultAction", j.hasNonNull("action") ? Journeys.action(j.path("action"), words) : null);
         if (!uplift.ok()) {
             return;
         }

@@ -153,4 +153,46 @@ public interface EngagementMsg {
 
     @Message("An offer's uplift counts every journey entry decided into a branch granting it, treated and held out alike.")
     String offer_uplift_hint();
+    // Words of the journey descriptions (domain/Journeys.Words).
+    @Message("wait")
+    String w_wait();
+
+    @Message("exits on purchase")
+    String w_exits_on_purchase();
+
+    @Message("stays after a purchase")
+    String w_stays_after_purchase();
+
+    @Message("segment in")
+    String w_segment_in();
+
+    @Message("lifecycle in")
+    String w_lifecycle_in();
+
+    @Message("channel in")
+    String w_channel_in();
+
+    @Message("propensity")
+    String w_propensity();
+
+    @Message("bought before")
+    String w_bought_before();
+
+    @Message("never bought")
+    String w_never_bought();
+
+    @Message("always")
+    String w_always();
+
+    @Message("and")
+    String w_and();
+
+    @Message("offer")
+    String w_offer();
+
+    @Message("on")
+    String w_on();
+
+    @Message("recommendations")
+    String w_recommendations();
 }

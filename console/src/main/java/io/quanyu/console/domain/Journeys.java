@@ -14,6 +14,15 @@ public final class Journeys {
     public record Interval(double lower, double upper) {
     }
 
+    /** The words the descriptions are made of, in the page's language. */
+    public record Words(String waitFor, String exitsOnPurchase, String staysAfterPurchase, String segmentIn, String lifecycleIn, String channelIn,
+                        String propensity, String boughtBefore, String neverBought, String always, String and, String offer, String on,
+                        String recommendations) {
+
+        public static final Words ENGLISH = new Words("wait", "exits on purchase", "stays after a purchase", "segment in", "lifecycle in",
+                "channel in", "propensity", "bought before", "never bought", "always", "and", "offer", "on", "recommendations");
+    }
+
     private Journeys() {
     }
 
@@ -21,7 +30,7 @@ public final class Journeys {
      * What a trigger waits for besides its kind: the stage, segment or threshold of a portrait trigger, the wait and
      * channels of an event trigger; "" when the trigger has nothing but its kind.
      */
-    public static String triggerParameter(JsonNode trigger) {
+    public static String triggerParameter(JsonNode trigger, Words w) {
         if (trigger == null || trigger.isMissingNode() || trigger.isNull()) {
             return "";
         }
@@ -35,56 +44,56 @@ public final class Journeys {
             }
         }
         if (trigger.hasNonNull("wait")) {
-            parts.add("wait " + trigger.path("wait").asText());
+            parts.add(w.waitFor() + " " + trigger.path("wait").asText());
         }
         String channels = joined(trigger.path("channels"));
         if (!channels.isEmpty()) {
             parts.add(channels);
         }
         if (trigger.hasNonNull("exit_on_purchase")) {
-            parts.add(trigger.path("exit_on_purchase").asBoolean() ? "exits on purchase" : "stays after a purchase");
+            parts.add(trigger.path("exit_on_purchase").asBoolean() ? w.exitsOnPurchase() : w.staysAfterPurchase());
         }
         return String.join(" · ", parts);
     }
 
     /** A branch condition in words, every field that is set; "always" when none is (the branch takes everyone). */
-    public static String condition(JsonNode when) {
+    public static String condition(JsonNode when, Words w) {
         List<String> parts = new ArrayList<>();
         if (when != null) {
-            addList(parts, "segment in ", when.path("segments"));
-            addList(parts, "lifecycle in ", when.path("lifecycles"));
-            addList(parts, "channel in ", when.path("channels"));
+            addList(parts, w.segmentIn() + " ", when.path("segments"));
+            addList(parts, w.lifecycleIn() + " ", when.path("lifecycles"));
+            addList(parts, w.channelIn() + " ", when.path("channels"));
             if (when.hasNonNull("min_propensity")) {
-                parts.add("propensity ≥ " + when.path("min_propensity").asText());
+                parts.add(w.propensity() + " ≥ " + when.path("min_propensity").asText());
             }
             if (when.hasNonNull("max_propensity")) {
-                parts.add("propensity ≤ " + when.path("max_propensity").asText());
+                parts.add(w.propensity() + " ≤ " + when.path("max_propensity").asText());
             }
             if (when.hasNonNull("bought_before")) {
-                parts.add(when.path("bought_before").asBoolean() ? "bought before" : "never bought");
+                parts.add(when.path("bought_before").asBoolean() ? w.boughtBefore() : w.neverBought());
             }
         }
-        return parts.isEmpty() ? "always" : String.join(" and ", parts);
+        return parts.isEmpty() ? w.always() : String.join(" " + w.and() + " ", parts);
     }
 
     /** An action in words: its kind, the offer granted or the message, the channel and the recommendations attached. */
-    public static String action(JsonNode action) {
+    public static String action(JsonNode action, Words w) {
         if (action == null || action.isMissingNode() || action.isNull()) {
             return "";
         }
         List<String> parts = new ArrayList<>();
         parts.add(action.path("kind").asText());
         if (action.hasNonNull("offer_id")) {
-            parts.add("offer " + action.path("offer_id").asText());
+            parts.add(w.offer() + " " + action.path("offer_id").asText());
         }
         if (action.hasNonNull("message")) {
             parts.add("“" + action.path("message").asText() + "”");
         }
         if (action.hasNonNull("channel")) {
-            parts.add("on " + action.path("channel").asText());
+            parts.add(w.on() + " " + action.path("channel").asText());
         }
         if (action.path("recommendations").asInt(0) > 0) {
-            parts.add("+ " + action.path("recommendations").asInt() + " recommendations");
+            parts.add("+ " + action.path("recommendations").asInt() + " " + w.recommendations());
         }
         return String.join(" · ", parts);
     }

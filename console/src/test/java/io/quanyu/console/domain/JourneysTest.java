@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class JourneysTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Journeys.Words EN = Journeys.Words.ENGLISH;
 
     @Test
     void wilsonMatchesNewcombesPublishedIntervals() {
@@ -26,24 +27,24 @@ class JourneysTest {
 
     @Test
     void triggersAreToldByWhatTheyWaitFor() throws Exception {
-        assertThat(Journeys.triggerParameter(json("{\"kind\":\"cart_abandoned\",\"wait\":\"PT30M\",\"channels\":[\"web\",\"app\"]}")))
+        assertThat(Journeys.triggerParameter(json("{\"kind\":\"cart_abandoned\",\"wait\":\"PT30M\",\"channels\":[\"web\",\"app\"]}"), EN))
                 .isEqualTo("wait PT30M · web, app");
-        assertThat(Journeys.triggerParameter(json("{\"kind\":\"lifecycle\",\"lifecycle\":\"at_risk\"}"))).isEqualTo("at_risk");
-        assertThat(Journeys.triggerParameter(json("{\"kind\":\"entered_segment\",\"segment\":\"vip\",\"exit_on_purchase\":false}")))
+        assertThat(Journeys.triggerParameter(json("{\"kind\":\"lifecycle\",\"lifecycle\":\"at_risk\"}"), EN)).isEqualTo("at_risk");
+        assertThat(Journeys.triggerParameter(json("{\"kind\":\"entered_segment\",\"segment\":\"vip\",\"exit_on_purchase\":false}"), EN))
                 .isEqualTo("vip · stays after a purchase");
-        assertThat(Journeys.triggerParameter(json("{\"kind\":\"propensity_above\",\"threshold\":0.3}"))).isEqualTo("> 0.3");
-        assertThat(Journeys.triggerParameter(json("{\"kind\":\"birthday\"}"))).isEmpty();
-        assertThat(Journeys.triggerParameter(null)).isEmpty();
+        assertThat(Journeys.triggerParameter(json("{\"kind\":\"propensity_above\",\"threshold\":0.3}"), EN)).isEqualTo("> 0.3");
+        assertThat(Journeys.triggerParameter(json("{\"kind\":\"birthday\"}"), EN)).isEmpty();
+        assertThat(Journeys.triggerParameter(null, EN)).isEmpty();
     }
 
     @Test
     void branchesAndActionsInWords() throws Exception {
-        assertThat(Journeys.condition(json("{\"segments\":[\"vip\",\"big-spenders\"],\"min_propensity\":0.3,\"bought_before\":false}")))
+        assertThat(Journeys.condition(json("{\"segments\":[\"vip\",\"big-spenders\"],\"min_propensity\":0.3,\"bought_before\":false}"), EN))
                 .isEqualTo("segment in vip, big-spenders and propensity ≥ 0.3 and never bought");
-        assertThat(Journeys.condition(json("{}"))).isEqualTo("always");
-        assertThat(Journeys.action(json("{\"kind\":\"grant_offer\",\"offer_id\":\"vip-30\",\"channel\":\"app\",\"recommendations\":0}")))
+        assertThat(Journeys.condition(json("{}"), EN)).isEqualTo("always");
+        assertThat(Journeys.action(json("{\"kind\":\"grant_offer\",\"offer_id\":\"vip-30\",\"channel\":\"app\",\"recommendations\":0}"), EN))
                 .isEqualTo("grant_offer · offer vip-30 · on app");
-        assertThat(Journeys.action(json("{\"kind\":\"send_message\",\"message\":\"好久不见\",\"recommendations\":4}")))
+        assertThat(Journeys.action(json("{\"kind\":\"send_message\",\"message\":\"好久不见\",\"recommendations\":4}"), EN))
                 .isEqualTo("send_message · “好久不见” · + 4 recommendations");
     }
 
