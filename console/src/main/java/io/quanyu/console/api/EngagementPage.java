@@ -99,13 +99,13 @@ public class EngagementPage {
             replies.add(u);
             journeyRows.add(new JourneyRow(j.path("journey_id").asText(), j.path("name").asText(""), j.path("trigger").path("kind").asText(),
                     Journeys.triggerParameter(j.path("trigger"), words), view.path("active").asBoolean(), Views.plain(j.get("holdout_share")),
-                    Views.plain(u), u.ok() && Journeys.excludesZero(u.body().path("ci95"))));
+                    Views.plain(u), significant(u)));
         }
         List<OfferRow> offerRows = new ArrayList<>();
         for (JsonNode o : items(offers)) {
             Reply u = offerUplift.get(o.path("offer").path("offer_id").asText()).join();
             replies.add(u);
-            offerRows.add(new OfferRow(Views.plain(o), Views.plain(u), u.ok() && Journeys.excludesZero(u.body().path("ci95"))));
+            offerRows.add(new OfferRow(Views.plain(o), Views.plain(u), significant(u)));
         }
 
         Map<String, Object> data = new HashMap<>();
@@ -131,6 +131,11 @@ public class EngagementPage {
         return pages.render(engagement, visit.get(), "engagement", data, replies);
     }
 
+    /** Whether an uplift answer's interval of the difference leaves out 0. */
+    private static boolean significant(Reply u) {
+        return u.ok() && u.body() != null && Journeys.excludesZero(u.body().path("ci95"));
+    }
+
     /** The items of a list answer; none when the list did not come (the page says why at the top). */
     private static JsonNode items(Reply r) {
         return r.ok() && r.body() != null && r.body().isArray() ? r.body() : MissingNode.getInstance();
@@ -153,12 +158,12 @@ public class EngagementPage {
         }
         data.put("branches", branches);
         data.put("defaultAction", j.hasNonNull("action") ? Journeys.action(j.path("action"), words) : null);
-        if (!uplift.ok()) {
+        if (!uplift.ok() || uplift.body() == null) {
             return;
         }
         JsonNode u = uplift.body();
         data.put("upliftOne", Views.plain(u));
-        data.put("upliftSignificant", Journeys.excludesZero(u.path("ci95")));
+        data.put("upliftSignificant", significant(uplift));
         Journeys.Interval treated = Journeys.wilson(u.path("treated").path("conversions").asLong(), u.path("treated").path("entries").asLong());
         Journeys.Interval holdout = Journeys.wilson(u.path("holdout").path("conversions").asLong(), u.path("holdout").path("entries").asLong());
         JsonNode ci = u.path("ci95");
