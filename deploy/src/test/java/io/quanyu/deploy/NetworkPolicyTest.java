@@ -38,7 +38,7 @@ class NetworkPolicyTest {
     static final Pod DNS = Pod.of("kube-dns", "kube-system", Map.of(), Map.of("k8s-app", "kube-dns"), Map.of("dns", 53));
     static final Pod ELSEWHERE = Pod.of("a pod of another namespace", "default", Map.of(), Map.of("app", "debug"), Map.of("https", 443));
     static final Set<String> FRONTENDS = Set.of("ingestion-service", "chatbot-service", "recommender-service", "engagement-service");
-    /** The marketers' console: no Kafka, no database, an HTTP client of every service. */
+    /** The marketers' console: no Kafka, no database, an HTTP client of every service (engagement-service too). */
     static final String CONSOLE = "console";
 
     /** One rendering with the pods around it. */
@@ -182,6 +182,31 @@ class NetworkPolicyTest {
                 }
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("suites")
+    void theConsoleIsConfiguredForEveryServiceAndReachesEach(Suite s) {
+        // The console's pages call every service (the overview checks each one's health), engagement-service included.
+        Map<String, Object> c = WorkloadsTest.container(WorkloadsTest.workload(s.r(), CONSOLE), CONSOLE);
+        Map<String, String> hosts = new LinkedHashMap<>();
+        for (String env : WorkloadsTest.environment(s.r(), c).keySet()) {
+            String value = WorkloadsTest.envValue(s.r(), c, env);
+            Matcher m = value == null ? null : HTTP_URL.matcher(value);
+            if (m != null && m.matches()) {
+                hosts.put(m.group(1), env);
+            }
+        }
+        Pod console = s.pod(CONSOLE);
+        for (Pod svc : s.services()) {
+            String name = svc.labels().get("app.kubernetes.io/name");
+            assertThat(hosts).as("%s: the console has a QUANYU_*_URL naming %s", s.what(), name).containsKey(name);
+            assertThat(s.policies().allows(console, svc, svc.port("http"), "TCP")).as("%s: the console reaches %s (%s)", s.what(), name, hosts.get(name))
+                    .isTrue();
+        }
+        assertThat(hosts.get("engagement-service")).as("%s: the console's engagement URL", s.what()).isEqualTo("QUANYU_ENGAGEMENT_URL");
+        assertThat(s.policies().allows(console, s.pod("engagement-service"), 8087, "TCP")).as("%s: console → engagement-service:8087", s.what()).isTrue();
+        assertThat(s.policies().allows(console, s.broker(), s.bootstrapPort(), "TCP")).as("%s: the console has no Kafka", s.what()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")

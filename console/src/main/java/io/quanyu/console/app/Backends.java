@@ -45,6 +45,7 @@ public class Backends {
             case CHATBOT -> config.chatbotUrl();
             case FORECAST -> config.forecastUrl();
             case ADS -> config.adsUrl();
+            case ENGAGEMENT -> config.engagementUrl();
         };
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

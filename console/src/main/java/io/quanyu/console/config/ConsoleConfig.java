@@ -32,6 +32,10 @@ public interface ConsoleConfig {
     @WithDefault("http://localhost:8086")
     String adsUrl();
 
+    /** Base URL of engagement-service (journeys, offers and their uplift). */
+    @WithDefault("http://localhost:8087")
+    String engagementUrl();
+
     /** Longest wait for one backend call; a page shows what answered in time and says what did not. */
     @WithDefault("3s")
     Duration timeout();

@@ -99,6 +99,37 @@ public final class Charts {
         return o;
     }
 
+    /**
+     * Rates in percent as bars, each with its 95 % interval as a whisker (a boxplot whose box spans the interval and
+     * whose middle line is the bar's value): ECharts has no error bar without script, and a boxplot is drawn from data.
+     */
+    public static Map<String, Object> ratesWithIntervals(String title, String rateName, String intervalName, List<String> categories,
+                                                         List<Double> rates, List<Journeys.Interval> intervals) {
+        Map<String, Object> o = base(title);
+        o.put("tooltip", Map.of("trigger", "item"));
+        o.put("xAxis", Map.of("type", "category", "data", categories));
+        o.put("yAxis", Map.of("type", "value", "name", "%"));
+        List<Object> bars = new ArrayList<>();
+        List<Object> whiskers = new ArrayList<>();
+        for (int i = 0; i < categories.size(); i++) {
+            double rate = percent(rates.get(i));
+            Journeys.Interval ci = intervals.get(i);
+            bars.add(rate);
+            double lo = percent(ci.lower());
+            double hi = percent(ci.upper());
+            whiskers.add(List.of(lo, lo, rate, hi, hi));
+        }
+        o.put("series", List.of(Map.of("name", rateName, "type", "bar", "data", bars, "barWidth", "40%", "itemStyle", Map.of("opacity", 0.75)),
+                Map.of("name", intervalName, "type", "boxplot", "data", whiskers, "boxWidth", List.of(6, 12),
+                        "itemStyle", Map.of("color", "rgba(0,0,0,0)", "borderColor", "#1f2933"))));
+        o.put("legend", Map.of("top", 24, "data", List.of(rateName, intervalName)));
+        return o;
+    }
+
+    private static double percent(double share) {
+        return Math.round(share * 10000) / 100.0;
+    }
+
     static List<Number> difference(List<Number> upper, List<Number> lower) {
         List<Number> out = new ArrayList<>();
         for (int i = 0; i < upper.size(); i++) {

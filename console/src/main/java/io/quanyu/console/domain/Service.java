@@ -7,7 +7,8 @@ public enum Service {
     RECOMMENDER("recommender-service"),
     CHATBOT("chatbot-service"),
     FORECAST("forecast-service"),
-    ADS("ad-optimizer-service");
+    ADS("ad-optimizer-service"),
+    ENGAGEMENT("engagement-service");
 
     private final String label;
 
