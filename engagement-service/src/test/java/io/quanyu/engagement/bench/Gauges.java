@@ -87,6 +87,18 @@ final class Gauges implements AutoCloseable {
         }
     }
 
+    /** Triggers of this journey not decided yet, due or not. */
+    long pending(String journeyId) throws Exception {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM journey_trigger WHERE journey_id = ? AND state = 'pending'")) {
+            s.setString(1, journeyId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Milliseconds from due to decided of every decided trigger of customers whose key starts with the prefix (any outcome). */
     double[] decisionLagMillis(String journeyId, String keyPrefix) throws Exception {
         List<Double> out = new ArrayList<>();
