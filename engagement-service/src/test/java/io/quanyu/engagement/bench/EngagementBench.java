@@ -48,7 +48,7 @@ public final class EngagementBench {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int simRuns = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
-        System.out.println("machine: " + Machine.describe());
+        System.out.println("machine: " + Machine.describe() + ", load average " + loadAverage());
         MovieLensData data = MovieLensData.load(ReplayOptions.defaultDataDir());
         String bootstrap = Infra.kafka().bootstrapServers();
         Map<String, String> env = ServiceProcess.infraEnv("bench_engagement");
@@ -128,7 +128,8 @@ public final class EngagementBench {
             double eps = events.size() / ((readAt - t0) / 1e9);
             double dps = decisions / ((doneAt - t0) / 1e9);
             System.out.printf("round %d%s: %,d events (%,d carts, %,d purchases, 943 customers) read at %,.0f events/s (%,.0f stored, %,.0f triggers"
-                            + " started); %,.0f triggers decided, %,.0f/s as the replay made them due %s, all decided %.1f s after the first event was published%n", round,
+                            + " started); %,.0f triggers decided, %,.0f/s as the replay made them due %s, all decided %.1f s after the first event"
+                            + " was published%n", round,
                     round == 0 ? " (warm-up)" : "", events.size(), data.ratings().size(), events.size() - data.ratings().size(), eps,
                     gauges.counter("quanyu_engagement_events_stored_total") - stored0, gauges.counter("quanyu_engagement_triggers_total") - triggers0,
                     decisions, dps, outcomes, (doneAt - t0) / 1e9);
@@ -240,10 +241,19 @@ public final class EngagementBench {
         long carts = plan.stream().filter(CartStream.Planned::cart).count();
         System.out.printf("latency round %d: %,d events in %d s (%,d carts, %,d purchases about 3 s after their cart), decisions %s, %,d actions"
                         + " received: cart time + PT1S to action on %s p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms;"
-                        + " due to decided (database, all %,d decisions) p50 %.0f ms, p99 %.0f ms%n", round, plan.size(), length.toSeconds(), carts,
+                        + " due to decided (database, all %,d decisions) p50 %.0f ms, p99 %.0f ms; load average %s%n", round, plan.size(), length.toSeconds(), carts,
                 plan.size() - carts, outcomes, actions, Topics.ENGAGEMENT_ACTIONS, Stats.quantile(m, 0.5), Stats.quantile(m, 0.95), Stats.quantile(m, 0.99),
-                java.util.Arrays.stream(m).max().orElse(Double.NaN), lag.length, Stats.quantile(lag, 0.5), Stats.quantile(lag, 0.99));
+                java.util.Arrays.stream(m).max().orElse(Double.NaN), lag.length, Stats.quantile(lag, 0.5), Stats.quantile(lag, 0.99), loadAverage());
         return new double[] {Stats.quantile(m, 0.5), Stats.quantile(m, 0.95), Stats.quantile(m, 0.99)};
+    }
+
+    /** The machine's 1-minute load average: other builds on these 2 cores show in the tail, so it is printed with it. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     private static double median(List<double[]> rounds, int i) {

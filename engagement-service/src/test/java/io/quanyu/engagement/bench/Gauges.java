@@ -77,20 +77,17 @@ final class Gauges implements AutoCloseable {
 
     /** Triggers of this journey whose wait is over and that are not decided yet. */
     long dueUndecided(String journeyId) throws Exception {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM journey_trigger WHERE journey_id = ? AND state = 'pending' AND due_at <= now()")) {
-            s.setString(1, journeyId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return pending(journeyId, "AND due_at <= now()");
     }
 
     /** Triggers of this journey not decided yet, due or not. */
     long pending(String journeyId) throws Exception {
+        return pending(journeyId, "");
+    }
+
+    private long pending(String journeyId, String condition) throws Exception {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM journey_trigger WHERE journey_id = ? AND state = 'pending'")) {
+                "SELECT count(*) FROM journey_trigger WHERE journey_id = ? AND state = 'pending' " + condition)) {
             s.setString(1, journeyId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -71,7 +71,8 @@ final class CartJourney {
             }
             actions.assignment().forEach(actions::position);
             MovieLensReplay.publish(bootstrap, carts(data, run, customers, Instant.now()));
-            System.out.printf("  published %d add_to_cart events on raw.web (user ids ml-1 .. ml-%d, as the replay's), through ingestion%n", customers, customers);
+            System.out.printf("  published %d add_to_cart events on raw.web (user ids ml-1 .. ml-%d, as the replay's), through ingestion%n",
+                    customers, customers);
             Progress.await("carts decided by the journey", customers, () -> entries(api) - entries(before), Duration.ofMinutes(2));
             long treated = api.read(Demo.ENGAGEMENT, "/v1/journeys/" + JOURNEY + "/uplift").json().path("treated").path("entries").asLong()
                     - before.path("treated").path("entries").asLong();
