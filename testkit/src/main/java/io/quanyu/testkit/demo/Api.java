@@ -73,6 +73,16 @@ final class Api {
         return post(port, path, body, admin ? "Bearer " + adminToken : null);
     }
 
+    /** An admin PUT (create or replace). */
+    Answer put(int port, String path, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(url(port, path))).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + adminToken).PUT(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A POST with this Authorization header (none when null). */
     Answer post(int port, String path, Object body, String authorization) {
         try {

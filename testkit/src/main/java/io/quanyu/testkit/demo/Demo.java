@@ -1,6 +1,7 @@
 package io.quanyu.testkit.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quanyu.testkit.replay.MovieLensData;
 import io.quanyu.testkit.replay.MovieLensReplay;
 import io.quanyu.testkit.replay.RawMessage;
 import java.nio.file.Path;
@@ -12,12 +13,13 @@ import java.util.List;
 
 /**
  * The second half of {@code ./quanyu demo}, after the stack is up and the MovieLens log replayed: Dominick's sales as
- * store traffic with a stock count, simulated ad traffic, then a tour of what the running services made of it all.
+ * store traffic with a stock count, simulated ad traffic, a tour of what the running services made of it all, and last an
+ * abandoned-cart journey on the MovieLens customers with its uplift.
  * Every figure printed comes from a service's HTTP API.
  */
 public final class Demo {
 
-    /** The launcher's ports: QUANYU_PORT_BASE (8080) plus 1 to 6. */
+    /** The launcher's ports: QUANYU_PORT_BASE (8080) plus 1 to 7. */
     static final int PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("QUANYU_PORT_BASE", "8080").trim());
     static final int INGESTION = PORT_BASE + 1;
     static final int PROFILE = PORT_BASE + 2;
@@ -25,6 +27,7 @@ public final class Demo {
     static final int CHATBOT = PORT_BASE + 4;
     static final int FORECAST = PORT_BASE + 5;
     static final int ADS = PORT_BASE + 6;
+    static final int ENGAGEMENT = PORT_BASE + 7;
     static final List<Integer> STORES = List.of(2, 5);
     static final List<String> LOW_STOCK = List.of(DominicksFeed.sku(1), DominicksFeed.sku(5));
     static final int AD_USERS = 943;
@@ -68,6 +71,9 @@ public final class Demo {
         api.post(RECOMMENDER, "/v1/models/retrain", java.util.Map.of(), true);
 
         Tour.print(api, sales);
+        // After the tour: the journey's store purchases would otherwise be credited to the simulated ad clicks (7-day window)
+        // and blur the campaigns' stated rates in the ROI above.
+        CartJourney.run(api, bootstrap, MovieLensData.load(data), AD_USERS);
     }
 
     private static long forecasts(Api api, List<DominicksFeed.Sale> sales) {

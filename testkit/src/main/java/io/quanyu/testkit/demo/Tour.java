@@ -78,6 +78,8 @@ final class Tour {
         System.out.println("  forecast        " + Api.url(Demo.FORECAST, "/v1/forecasts/" + sku + "?store=" + store));
         System.out.println("  alerts          " + Api.url(Demo.FORECAST, "/v1/alerts"));
         System.out.println("  ROI chart (SVG) " + Api.url(Demo.ADS, "/v1/reports/roi?format=svg"));
+        System.out.println("  journey uplift  curl -H \"Authorization: Bearer $(./quanyu token reader)\" "
+                + Api.url(Demo.ENGAGEMENT, "/v1/journeys/" + CartJourney.JOURNEY + "/uplift"));
         System.out.println("  chat            curl -H \"Authorization: Bearer $(./quanyu token customer " + user + ")\" -H 'Content-Type: application/json' "
                 + "-d '{\"text\":\"where is my order?\"}' " + Api.url(Demo.CHATBOT, "/v1/chat") + "   (then send the session_id it returns)");
         System.out.println("  each service's API: /q/openapi; metrics: /q/metrics");
