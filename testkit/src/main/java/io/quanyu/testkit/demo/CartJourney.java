@@ -90,8 +90,8 @@ final class CartJourney {
         }
         int[] converted = convert(data, bootstrap, run, customers, codes);
         System.out.printf("  simulated: %d treated customers redeemed their code in a store and bought, %d held-out customers bought without one"
-                + " (coupon_redeemed and purchase as the normalized store events a POS integration sends: the POS receipt format has no coupon"
-                + " field, and engagement does not join member cards to u: keys yet)%n", converted[0], converted[1]);
+                + " (coupon_redeemed and purchase as normalized store events on the customer's user key: the POS receipt format"
+                + " has no coupon field)%n", converted[0], converted[1]);
         long conversionsBefore = conversions(before);
         Progress.await("conversions counted by the journey", converted[0] + converted[1], () -> conversions(uplift(api)) - conversionsBefore,
                 Duration.ofMinutes(1));
