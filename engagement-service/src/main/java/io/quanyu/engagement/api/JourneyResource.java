@@ -67,7 +67,7 @@ public class JourneyResource {
         if (journey == null) {
             throw new Invalid("send the journey as a JSON object");
         }
-        Journey j = valid(new Journey(Text.id("id", id), journey.name(), journey.trigger(), journey.action(), journey.branches(),
+        Journey j = valid(new Journey(Text.id("id", id), journey.name(), journey.trigger(), journey.action(), journey.branches(), journey.followUp(),
                 journey.holdoutShare(), journey.frequencyCap(), journey.quietHours(), journey.attributionWindow()));
         boolean created = definitions.saveJourney(j);
         return Response.status(created ? 201 : 200).entity(new JourneyView(j, true)).build();

@@ -10,21 +10,25 @@ import java.util.Optional;
 
 /**
  * A triggered journey as an admin defines it (also its JSON in the API and the database): a trigger and its wait, then
- * branches tried in order (the first whose condition holds acts) and a default action, with a holdout share, a
- * frequency cap, quiet hours and an attribution window. {@link #validated()} checks and normalizes it.
+ * branches tried in order (the first whose condition holds acts) and a default action, optionally a follow-up action
+ * after a second wait, with a holdout share, a frequency cap, quiet hours and an attribution window. {@link #validated()} checks and normalizes it.
  *
  * @param journeyId         unique id
  * @param name              for the back office
  * @param trigger           what starts it for a customer, and how long to wait before deciding
  * @param action            what it does when no branch matches (null: nothing, the customer leaves the journey)
  * @param branches          condition and action pairs tried in order (at most 10)
+ * @param followUp          a second action some time after a treated customer's first, unless they bought (null: none)
  * @param holdoutShare      share of customers held out (never contacted, measured): default 0.1
  * @param frequencyCap      at most {@code max} journey entries per customer per {@code per}, across journeys
  * @param quietHours        local hours without contact (null: none)
  * @param attributionWindow how long after entering a purchase counts as a conversion, ISO-8601 (default P7D)
  */
-public record Journey(String journeyId, String name, Trigger trigger, Action action, List<Branch> branches, Double holdoutShare,
-                      FrequencyCap frequencyCap, Quiet quietHours, String attributionWindow) {
+public record Journey(String journeyId, String name, Trigger trigger, Action action, List<Branch> branches, FollowUp followUp,
+                      Double holdoutShare, FrequencyCap frequencyCap, Quiet quietHours, String attributionWindow) {
+
+    /** The suffix of a follow-up's trigger id: the first trigger's id, then this. */
+    public static final String FOLLOW_UP = "#follow-up";
 
     /** The first trigger kind: a cart change with no purchase within the wait. */
     public static final String CART_ABANDONED = Trigger.CART_ABANDONED;
@@ -48,7 +52,7 @@ public record Journey(String journeyId, String name, Trigger trigger, Action act
     /** The shape of the first version: one trigger, one action. */
     public Journey(String journeyId, String name, Trigger trigger, Action action, Double holdoutShare, FrequencyCap frequencyCap,
                    Quiet quietHours, String attributionWindow) {
-        this(journeyId, name, trigger, action, null, holdoutShare, frequencyCap, quietHours, attributionWindow);
+        this(journeyId, name, trigger, action, null, null, holdoutShare, frequencyCap, quietHours, attributionWindow);
     }
 
     public Journey validated() {
@@ -97,7 +101,7 @@ public record Journey(String journeyId, String name, Trigger trigger, Action act
         }
         String window = Durations.parse("attribution_window", attributionWindow == null ? "P7D" : attributionWindow, Duration.ofDays(366), false)
                 .toString();
-        return new Journey(id, name, t, a, List.copyOf(bs), share, cap, q, window);
+        return new Journey(id, name, t, a, List.copyOf(bs), followUp == null ? null : followUp.validated(), share, cap, q, window);
     }
 
     /** The first branch whose condition holds, else the default action; empty when neither. */
@@ -121,6 +125,9 @@ public record Journey(String journeyId, String name, Trigger trigger, Action act
             if (b.action().offerId() != null && !out.contains(b.action().offerId())) {
                 out.add(b.action().offerId());
             }
+        }
+        if (followUp != null && followUp.action().offerId() != null && !out.contains(followUp.action().offerId())) {
+            out.add(followUp.action().offerId());
         }
         return out;
     }

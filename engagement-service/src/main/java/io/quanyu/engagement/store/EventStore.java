@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -144,16 +145,22 @@ public class EventStore {
     /** A pending trigger due after the journey's wait; 0 when this one exists or another is pending for the customer. */
     static int insertTrigger(Connection c, Journey j, String customerKey, String triggerId, String channel, List<String> items, Instant at)
             throws SQLException {
+        return insertTrigger(c, j.journeyId(), customerKey, triggerId, channel, items, at, j.waitDuration());
+    }
+
+    /** A pending trigger due {@code wait} after {@code at}; 0 when this one exists or another is pending for the customer. */
+    static int insertTrigger(Connection c, String journeyId, String customerKey, String triggerId, String channel, List<String> items, Instant at,
+                             Duration wait) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO journey_trigger (journey_id, customer_key, trigger_event_id, channel, items, triggered_at, due_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            s.setString(1, j.journeyId());
+            s.setString(1, journeyId);
             s.setString(2, customerKey);
             s.setString(3, triggerId);
             s.setString(4, channel);
             s.setArray(5, c.createArrayOf("text", items.toArray()));
             s.setTimestamp(6, Timestamp.from(at));
-            s.setTimestamp(7, Timestamp.from(at.plus(j.waitDuration())));
+            s.setTimestamp(7, Timestamp.from(at.plus(wait)));
             return s.executeUpdate();
         }
     }

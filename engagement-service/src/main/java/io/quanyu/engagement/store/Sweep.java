@@ -5,6 +5,7 @@ import io.quanyu.engagement.domain.Action;
 import io.quanyu.engagement.domain.CodeGenerator;
 import io.quanyu.engagement.domain.Condition;
 import io.quanyu.engagement.domain.Decider;
+import io.quanyu.engagement.domain.FollowUp;
 import io.quanyu.engagement.domain.Holdout;
 import io.quanyu.engagement.domain.Journey;
 import io.quanyu.engagement.domain.Offer;
@@ -118,6 +119,9 @@ public class Sweep {
     }
 
     private Outcome decide(Connection c, Due d, Definitions.StoredJourney stored, Instant now) throws SQLException {
+        if (d.eventId().endsWith(Journey.FOLLOW_UP)) {
+            return followUp(c, d, stored, now);
+        }
         Optional<Boolean> entered = entered(c, d);
         if (entered.isPresent()) {
             // Decided before (a state lost or reset): keep that decision, write nothing again.
@@ -146,12 +150,7 @@ public class Sweep {
         Outcome o = Decider.decide(facts);
         switch (o) {
             case WAIT -> {
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE journey_trigger SET due_at = ? WHERE journey_id = ? AND customer_key = ? AND trigger_event_id = ?")) {
-                    s.setTimestamp(1, Timestamp.from(quiet.orElseThrow().nextAllowed(now)));
-                    key(s, 2, d);
-                    s.executeUpdate();
-                }
+                postpone(c, d, quiet.orElseThrow().nextAllowed(now));
                 return o;
             }
             case HOLDOUT -> enter(c, d, true, chosen.orElseThrow(), now);
@@ -163,7 +162,51 @@ public class Sweep {
             }
         }
         finish(c, d, o, now);
+        if (o == Outcome.ACTED && j.followUp() != null) {
+            // After finish: the first trigger must no longer be pending (one pending per journey and customer).
+            EventStore.insertTrigger(c, j.journeyId(), d.customerKey(), d.eventId() + Journey.FOLLOW_UP, channel, d.items(), now,
+                    j.followUp().waitDuration());
+        }
         return o;
+    }
+
+    /**
+     * The follow-up of a treated customer's action: the same rules but the cap (it is part of the same entry) and the
+     * holdout draw (the customer is treated); a purchase since the first action ends it when the journey says so.
+     */
+    private Outcome followUp(Connection c, Due d, Definitions.StoredJourney stored, Instant now) throws SQLException {
+        Journey j = stored == null || !stored.active() ? null : stored.journey();
+        FollowUp f = j == null ? null : j.followUp();
+        Outcome o;
+        if (f == null) {
+            o = Outcome.CANCELLED;
+        } else {
+            List<String> keys = CustomerLinks.keysOf(c, d.customerKey());
+            String channel = f.action().channel() == null ? d.channel() : f.action().channel();
+            Optional<QuietHours> quiet = j.quiet();
+            Optional<Definitions.StoredOffer> offer = f.action().grants() ? Definitions.offer(c, f.action().offerId(), true) : Optional.empty();
+            o = Decider.decide(new Decider.Facts(true, f.unlessPurchased() && purchasedBetween(c, keys, d.triggeredAt(), now),
+                    quiet.map(q -> q.quietAt(now)).orElse(false), ConsentStore.optedOut(c, keys, channel), 0, null, true,
+                    !f.action().grants() || offer.map(s -> grantable(s, now)).orElse(false), false));
+            if (o == Outcome.WAIT) {
+                postpone(c, d, quiet.orElseThrow().nextAllowed(now));
+                return o;
+            }
+            if (o == Outcome.ACTED) {
+                act(c, d, f.action(), offer.map(Definitions.StoredOffer::offer).orElse(null), channel, now);
+            }
+        }
+        finish(c, d, o, now);
+        return o;
+    }
+
+    private static void postpone(Connection c, Due d, Instant until) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE journey_trigger SET due_at = ? WHERE journey_id = ? AND customer_key = ? AND trigger_event_id = ?")) {
+            s.setTimestamp(1, Timestamp.from(until));
+            key(s, 2, d);
+            s.executeUpdate();
+        }
     }
 
     private static void finish(Connection c, Due d, Outcome o, Instant now) throws SQLException {

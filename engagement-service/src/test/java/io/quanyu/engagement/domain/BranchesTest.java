@@ -54,7 +54,7 @@ class BranchesTest {
     }
 
     private static Journey journey(List<Journey.Branch> branches, Action fallback) {
-        return new Journey("j", "win back", new Trigger("lifecycle", null, null, null, "at_risk", null, null), fallback, branches, 0.1, null, null,
+        return new Journey("j", "win back", new Trigger("lifecycle", null, null, null, "at_risk", null, null), fallback, branches, null, 0.1, null, null,
                 null).validated();
     }
 
@@ -75,6 +75,21 @@ class BranchesTest {
         Journey noDefault = journey(List.of(new Journey.Branch(new Condition(null, List.of("at_risk"), null, null, List.of("app"), null), vip)), null);
         assertThat(noDefault.choose(new Condition.Facts(AT_RISK, "web", true))).as("no branch, no default").isEmpty();
         assertThat(noDefault.choose(new Condition.Facts(AT_RISK, "app", true))).isPresent();
+    }
+
+    @Test
+    void aFollowUpNeedsAWaitAndAnAction() {
+        FollowUp f = new FollowUp("P3D", null, new Action("send_message", null, null, "Your code expires tomorrow", null)).validated();
+        assertThat(f.unlessPurchased()).isTrue();
+        assertThat(f.waitDuration()).hasDays(3);
+        assertThatThrownBy(() -> new FollowUp("PT0S", null, new Action("grant_offer", "o", null)).validated()).hasMessageContaining("follow_up.wait");
+        assertThatThrownBy(() -> new FollowUp("P1D", null, null).validated()).hasMessageContaining("follow_up.action");
+        assertThatThrownBy(() -> new FollowUp("P1D", false, new Action("send_message", null, null, null, null)).validated())
+                .hasMessageContaining("follow_up.action.message");
+        Journey j = new Journey("j", null, new Trigger("cart_abandoned", null, null), new Action("grant_offer", "a", null), null,
+                new FollowUp("P1D", false, new Action("grant_offer", "b", null)), null, null, null, null).validated();
+        assertThat(j.offerIds()).containsExactly("a", "b");
+        assertThat(j.followUp().unlessPurchased()).isFalse();
     }
 
     @Test
