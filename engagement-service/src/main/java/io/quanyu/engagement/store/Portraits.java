@@ -7,6 +7,7 @@ import io.quanyu.engagement.domain.Trigger;
 import io.quanyu.events.ProfileDigest;
 import io.quanyu.events.RecommendationList;
 import io.quanyu.events.UserKey;
+import io.quanyu.support.ErasedKeyGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,6 +29,7 @@ import javax.sql.DataSource;
  * portrait journey waits for (a lifecycle stage, a segment, a propensity above a threshold) starts a trigger, in the
  * same transaction: a replayed or re-read portrait changes nothing, so it starts nothing. A customer first seen counts
  * as entering: a journey defined on an existing base reaches the customers who are in its stage today, within its cap.
+ * The portrait of an erased customer id (one read after its tombstone) is not kept.
  */
 @ApplicationScoped
 public class Portraits {
@@ -44,6 +46,11 @@ public class Portraits {
             c.setAutoCommit(false);
             try {
                 Guard.GUARD.beforeWrite(c);
+                if (erased(c, p.customerId())) {
+                    // A portrait published before the erasure but read after it (a race at the profile service, a re-read): not kept.
+                    c.rollback();
+                    return 0;
+                }
                 Optional<Portrait> before = current(c, p.customerId());
                 Portrait after = new Portrait(p.segments(), p.lifecycle(), p.purchasePropensity(), p.preferredChannel());
                 List<String> keys = List.copyOf(new LinkedHashSet<>(p.keys()));
@@ -115,6 +122,15 @@ public class Portraits {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("DELETE FROM recommended WHERE customer_id = ?")) {
             s.setString(1, customerId);
             s.executeUpdate();
+        }
+    }
+
+    private static boolean erased(Connection c, String customerId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM erased_key WHERE key_digest = " + ErasedKeyGuard.digestOf("?::text"))) {
+            s.setString(1, customerId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

@@ -90,6 +90,17 @@ class ErasureAndMetricsTest {
             assertThat(count("SELECT count(*) FROM redemption WHERE event_id = ? AND customer_key IS NULL AND code IS NULL", run + "-r")).isEqualTo(1);
             assertThat(given().header("Authorization", Eng.READER).get("/v1/offers/{id}", offer).jsonPath().getDouble("spent")).isEqualTo(10.0);
 
+            // A portrait published before the erasure and read after it does not bring the customer's keys back.
+            kafka.send(Topics.PROFILE_UPDATES, customerId, EventCodec.encode(new ProfileDigest(customerId, customerId, List.of(key), List.of(), "app",
+                    "active", null, null)));
+            String marker = "c-after-" + run;
+            kafka.send(Topics.PROFILE_UPDATES, marker, EventCodec.encode(new ProfileDigest(marker, null, List.of("a:" + marker), List.of(), "app",
+                    "active", null, null)));
+            Eng.await(() -> count("SELECT count(*) FROM customer WHERE customer_id = ?", marker) == 1, "a later portrait stored");
+            // (The marker may sit on another partition: give the feed a moment beyond it.)
+            Thread.sleep(1000);
+            assertThat(count("SELECT count(*) FROM customer_key WHERE user_key = ?", key)).isZero();
+            assertThat(count("SELECT count(*) FROM customer WHERE customer_id = ?", customerId)).isZero();
             // The old purchase replayed does not bring the customer back; activity after the erasure is a new customer's.
             Eng.send(kafka, purchase, Eng.purchase(run + "-p2", key, Channel.WEB, "o2-" + run, "5.00", Instant.now().plusSeconds(1)));
             Eng.await(() -> count("SELECT count(*) FROM purchase WHERE event_id = ?", run + "-p2") == 1, "the new purchase");
