@@ -177,15 +177,20 @@ public class EventStore {
         }
     }
 
-    /** Feedback on an action this service wrote (other action ids are not ours: ignored). */
+    /**
+     * Feedback on an action this service wrote to the event's customer (any of its keys); other action ids, and feedback
+     * on another customer's action, are ignored: a channel cannot inflate the figures of actions it did not deliver.
+     */
     private static int feedback(Connection c, CloudEvent e, MessageFeedback f) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO action_feedback (event_id, action_id, kind, at) SELECT ?, a.action_id, ?, ? FROM engagement_action a
-                WHERE a.action_id = ? ON CONFLICT (event_id) DO NOTHING""")) {
+                WHERE a.action_id = ? AND a.customer_key IN """ + CustomerLinks.KEYS_OF + " ON CONFLICT (event_id) DO NOTHING")) {
             s.setString(1, e.id());
             s.setString(2, e.eventType().orElseThrow().wire());
             s.setTimestamp(3, Timestamp.from(e.time()));
             s.setString(4, f.actionId());
+            s.setString(5, e.subject());
+            s.setString(6, e.subject());
             return s.executeUpdate();
         }
     }

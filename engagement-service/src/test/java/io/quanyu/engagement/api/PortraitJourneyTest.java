@@ -89,7 +89,9 @@ class PortraitJourneyTest {
             Eng.send(kafka, Eng.purchase(run + "-p-card", card, Channel.STORE, "o-" + run, "120.00", later),
                     Eng.event(run + "-open", plain, Channel.APP, EventType.MESSAGE_OPENED, later, new MessageFeedback(message.actionId(), journey, null)),
                     Eng.event(run + "-open2", plain, Channel.APP, EventType.MESSAGE_OPENED, later, new MessageFeedback(message.actionId(), journey, null)),
-                    Eng.event(run + "-ghost", plain, Channel.APP, EventType.MESSAGE_CLICKED, later, new MessageFeedback("act-ghost", journey, null)));
+                    Eng.event(run + "-ghost", plain, Channel.APP, EventType.MESSAGE_CLICKED, later, new MessageFeedback("act-ghost", journey, null)),
+                    // Another customer's click on this customer's message: not counted.
+                    Eng.event(run + "-other", vip, Channel.APP, EventType.MESSAGE_CLICKED, later, new MessageFeedback(message.actionId(), journey, null)));
             assertThat(Eng.actionsOf(actions.await(3, r -> Eng.journeyOf(r, journey), Duration.ofSeconds(3)))).hasSize(2);
         }
         Eng.await(() -> uplift("/v1/journeys/{id}/uplift", journey).getLong("treated.conversions") == 1, "the card purchase converts the VIP");
