@@ -72,7 +72,10 @@ public final class DialoguePolicy {
         if (HUMAN_AGENT.equals(intent.intent())) {
             return handoff(r, s, SupportHandoff.REQUESTED, orderEntity, negatives);
         }
-        if (negative && !s.handedOff() && (a.sentiment().score() <= ANGRY || negatives >= NEGATIVE_STREAK)) {
+        // Anger: the turn's score, or the lexicon's alone (strong anger words such as "furious" or 气死), since the
+        // review-trained models score product reviews, and a furious chat about a parcel can read as mild to them.
+        boolean angry = a.sentiment().score() <= ANGRY || a.sentiment().lexicon() <= ANGRY;
+        if (!s.handedOff() && (angry || negative && negatives >= NEGATIVE_STREAK)) {
             return handoff(r, s, SupportHandoff.NEGATIVE_SENTIMENT, orderEntity, negatives);
         }
         String topic = orderTopic(intent, s, orderEntity);

@@ -47,21 +47,21 @@ public final class SentimentAnalyzer {
             if (lex.hits() == 0) {
                 return Sentiment.neutral("none");
             }
-            return of(lex.score(), Math.abs(lex.score()), "lexicon");
+            return of(lex.score(), Math.abs(lex.score()), "lexicon", lex.score());
         }
         double p = model.positiveProbability(t);
         double score = 2 * p - 1;
         if (lex.hits() == 0) {
-            return of(score / 2, Math.abs(score) / 2, "model");
+            return of(score / 2, Math.abs(score) / 2, "model", 0);
         }
         // Both agree or disagree: the model has seen far more text, so it weighs twice the lexicon.
         double blended = (2 * score + lex.score()) / 3;
-        return of(blended, Math.abs(blended), "model+lexicon");
+        return of(blended, Math.abs(blended), "model+lexicon", lex.score());
     }
 
-    private static Sentiment of(double score, double confidence, String source) {
+    private static Sentiment of(double score, double confidence, String source, double lexicon) {
         Polarity polarity = score > NEUTRAL_BAND ? Polarity.POSITIVE : score < -NEUTRAL_BAND ? Polarity.NEGATIVE : Polarity.NEUTRAL;
-        return new Sentiment(polarity, score, Math.min(1, confidence), source);
+        return new Sentiment(polarity, score, Math.min(1, confidence), source, lexicon);
     }
 
     public SentimentLexicon lexicon() {

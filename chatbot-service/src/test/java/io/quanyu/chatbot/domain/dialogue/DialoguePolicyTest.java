@@ -8,6 +8,9 @@ import io.quanyu.chatbot.domain.entity.Catalog;
 import io.quanyu.chatbot.domain.entity.CatalogProduct;
 import io.quanyu.chatbot.domain.faq.FaqHit;
 import io.quanyu.chatbot.domain.faq.FaqIndex;
+import io.quanyu.chatbot.domain.sentiment.BundledSentiment;
+import io.quanyu.chatbot.domain.sentiment.SentimentAnalyzer;
+import io.quanyu.chatbot.domain.sentiment.SentimentLexicon;
 import io.quanyu.events.SupportHandoff;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -196,6 +199,19 @@ class DialoguePolicyTest {
     }
 
     /** A session: each turn analysed by the real NLP core and decided by the policy. */
+    @Test
+    void furiousWordsHandOffEvenWhenTheReviewModelReadsTheTurnAsMild() {
+        // The bundled English model (product reviews) reads this furious chat as mildly negative; the lexicon does not.
+        ChatbotNlp served = NLP.withSentiment(new SentimentAnalyzer(SentimentLexicon.bundled(), BundledSentiment.loadAll()));
+        String text = "This is terrible! Your delivery never came, I am furious, I want to complain to a human now!";
+        var analysis = served.analyze(text, LocalDate.of(2024, 11, 20));
+        assertThat(analysis.sentiment().score()).as("the blended score alone is above the anger line").isGreaterThan(DialoguePolicy.ANGRY);
+        Decision d = policy.decide(analysis, text, DialogueState.fresh(), alice, NOW);
+        assertThat(d.handoffReason()).isEqualTo(SupportHandoff.NEGATIVE_SENTIMENT);
+        String calm = "Where is my order? It has not arrived yet.";
+        assertThat(policy.decide(served.analyze(calm, LocalDate.of(2024, 11, 20)), calm, DialogueState.fresh(), alice, NOW).handoffReason()).isNull();
+    }
+
     private final class Conversation {
         private final DialoguePolicy.Caller caller;
         private DialogueState state = DialogueState.fresh();
