@@ -4,6 +4,7 @@ import io.quanyu.engagement.config.EngagementConfig;
 import io.quanyu.engagement.domain.Outcome;
 import io.quanyu.engagement.store.Sweep;
 import io.quanyu.support.ConsumerThreads;
+import io.quanyu.support.PeriodicLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /** Runs the sweep of due triggers every few seconds on a watched thread; a failed sweep (database away) is counted and retried. */
 @ApplicationScoped
-public class Sweeper implements Runnable, ConsumerThreads.Stoppable {
+public class Sweeper {
 
     private static final Logger LOG = Logger.getLogger(Sweeper.class);
 
@@ -23,7 +24,7 @@ public class Sweeper implements Runnable, ConsumerThreads.Stoppable {
     private final Publisher publisher;
     private final EngagementMetrics metrics;
     private final ConsumerThreads threads;
-    private volatile boolean running = true;
+    private final PeriodicLoop loop;
 
     public Sweeper(EngagementConfig config, Sweep sweep, Publisher publisher, EngagementMetrics metrics, ConsumerThreads threads) {
         this.config = config;
@@ -31,45 +32,25 @@ public class Sweeper implements Runnable, ConsumerThreads.Stoppable {
         this.publisher = publisher;
         this.metrics = metrics;
         this.threads = threads;
+        this.loop = new PeriodicLoop(config.sweepEvery(), l -> {
+            Map<Outcome, Integer> decided;
+            do {
+                decided = sweepOnce(Instant.now());
+            } while (l.running() && decided.values().stream().mapToInt(Integer::intValue).sum() >= config.sweepBatch());
+        }, e -> {
+            metrics.sweepFailed();
+            LOG.warnf("the sweep of due triggers failed, will retry: %s", e.getMessage());
+        }, () -> { });
     }
 
     void start(@Observes StartupEvent event) {
         if (config.consume()) {
-            threads.start("engagement-sweep", this);
+            threads.start("engagement-sweep", loop);
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
         threads.stop();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public void run() {
-        while (running) {
-            try {
-                Map<Outcome, Integer> decided;
-                do {
-                    decided = sweepOnce(Instant.now());
-                } while (running && decided.values().stream().mapToInt(Integer::intValue).sum() >= config.sweepBatch());
-            } catch (Exception e) {
-                metrics.sweepFailed();
-                LOG.warnf("the sweep of due triggers failed, will retry: %s", e.getMessage());
-            }
-            long end = System.currentTimeMillis() + config.sweepEvery().toMillis();
-            while (running && System.currentTimeMillis() < end) {
-                try {
-                    Thread.sleep(Math.min(100, Math.max(1, end - System.currentTimeMillis())));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     /** One sweep as of {@code now} (tests call it to decide at a chosen instant); nudges the publisher when it acted. */

@@ -8,6 +8,7 @@ import io.quanyu.engagement.store.DeliveryQueue;
 import io.quanyu.engagement.store.Webhooks;
 import io.quanyu.events.EventCodec;
 import io.quanyu.support.ConsumerThreads;
+import io.quanyu.support.PeriodicLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,7 @@ import org.jboss.logging.Logger;
  * A slow or failing endpoint fills only its own channel's slots, so other channels' deliveries go out meanwhile.
  */
 @ApplicationScoped
-public class WebhookDeliverer implements Runnable, ConsumerThreads.Stoppable {
+public class WebhookDeliverer {
 
     private static final Logger LOG = Logger.getLogger(WebhookDeliverer.class);
     /** Beyond the request's own time-outs, before another claim may take a delivery whose attempt never reported. */
@@ -52,7 +53,7 @@ public class WebhookDeliverer implements Runnable, ConsumerThreads.Stoppable {
     private final HttpClient client;
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
     private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
-    private volatile boolean running = true;
+    private final PeriodicLoop loop;
 
     public WebhookDeliverer(EngagementConfig engagement, WebhookConfig config, Webhooks webhooks, DeliveryQueue queue, WebhookMetrics metrics,
                             ConsumerThreads threads) {
@@ -65,12 +66,16 @@ public class WebhookDeliverer implements Runnable, ConsumerThreads.Stoppable {
         this.policy = new DeliveryPolicy(config.backoffBase(), config.backoffCap());
         // Redirects are not followed: a signed request goes only to the URL an admin set.
         this.client = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.loop = new PeriodicLoop(config.pollEvery(), l -> round(Instant.now()), e -> {
+            metrics.roundFailed();
+            LOG.warnf("a round of webhook deliveries failed, will retry: %s", e.getMessage());
+        }, this::drain);
     }
 
     void start(@Observes StartupEvent event) {
         if (engagement.consume() && config.deliver()) {
             // Watched: a deliverer that died would leave deliveries pending with liveness UP.
-            threads.start("engagement-webhooks", this);
+            threads.start("engagement-webhooks", loop);
         }
     }
 
@@ -78,39 +83,19 @@ public class WebhookDeliverer implements Runnable, ConsumerThreads.Stoppable {
         threads.stop();
     }
 
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public void run() {
+    /** When the loop ends: requests in flight finish within their time-out; what they do not report is claimed again after its lease. */
+    private void drain() {
+        requests.shutdown();
         try {
-            while (running) {
-                try {
-                    round(Instant.now());
-                } catch (Exception e) {
-                    metrics.roundFailed();
-                    LOG.warnf("a round of webhook deliveries failed, will retry: %s", e.getMessage());
-                }
-                if (!pause(config.pollEvery())) {
-                    return;
-                }
-            }
-        } finally {
-            requests.shutdown();
-            try {
-                // Requests in flight finish within their time-out; what they do not report is claimed again after its lease.
-                requests.awaitTermination(config.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            requests.awaitTermination(config.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /** One round as of {@code now}: enqueue, then claim what is due and start sending it (returns without waiting for the answers). */
     public void round(Instant now) throws Exception {
-        while (running && queue.enqueue(now, config.enqueueMargin(), config.enqueueBatch()) >= config.enqueueBatch()) {
+        while (loop.running() && queue.enqueue(now, config.enqueueMargin(), config.enqueueBatch()) >= config.enqueueBatch()) {
             // A full batch: more actions wait, enqueue again before claiming.
         }
         for (Webhooks.Stored w : webhooks.list(true)) {
@@ -181,18 +166,5 @@ public class WebhookDeliverer implements Runnable, ConsumerThreads.Stoppable {
         } catch (IllegalArgumentException e) {
             return DeliveryPolicy.Attempt.failed("not a URL the client can send to: " + e.getMessage());
         }
-    }
-
-    private boolean pause(Duration d) {
-        long end = System.currentTimeMillis() + d.toMillis();
-        while (running && System.currentTimeMillis() < end) {
-            try {
-                Thread.sleep(Math.min(100, Math.max(1, end - System.currentTimeMillis())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return running;
     }
 }
