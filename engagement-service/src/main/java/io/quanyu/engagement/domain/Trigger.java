@@ -65,8 +65,14 @@ public record Trigger(String kind, @JsonProperty("wait") String waitFor, List<St
             default -> {
             }
         }
-        boolean exit = exitOnPurchase == null ? !(FIRST_PURCHASE.equals(kind) || BIRTHDAY.equals(kind)) : exitOnPurchase;
+        boolean exit = exitsOnPurchase();
         return new Trigger(kind, d.toString(), Text.channels("trigger.channels", channels), seg, stage, t, exit);
+    }
+
+    /** Whether a purchase during the wait ends the journey; a definition stored before the field existed gets the kind's default. */
+    @JsonIgnore
+    public boolean exitsOnPurchase() {
+        return exitOnPurchase == null ? !(FIRST_PURCHASE.equals(kind) || BIRTHDAY.equals(kind)) : exitOnPurchase;
     }
 
     @JsonIgnore

@@ -139,7 +139,7 @@ public class Sweep {
         Optional<QuietHours> quiet = j == null ? Optional.empty() : j.quiet();
         Optional<Definitions.StoredOffer> offer = action == null || !action.grants() ? Optional.empty() : Definitions.offer(c, action.offerId(), true);
         Decider.Facts facts = new Decider.Facts(active,
-                active && j.trigger().exitOnPurchase() && purchasedBetween(c, keys, d.triggeredAt(), now),
+                active && j.trigger().exitsOnPurchase() && purchasedBetween(c, keys, d.triggeredAt(), now),
                 quiet.map(q -> q.quietAt(now)).orElse(false),
                 active && ConsentStore.optedOut(c, keys, channel),
                 active && j.frequencyCap() != null ? entriesSince(c, keys, now.minus(Duration.parse(j.frequencyCap().per()))) : 0,

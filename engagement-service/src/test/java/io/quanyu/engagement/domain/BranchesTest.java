@@ -42,6 +42,19 @@ class BranchesTest {
     }
 
     @Test
+    void aDefinitionStoredByTheFirstVersionStillReads() throws Exception {
+        String stored = "{\"journey_id\":\"cart-web\",\"trigger\":{\"kind\":\"cart_abandoned\",\"wait\":\"PT30M\",\"channels\":[\"web\"]},"
+                + "\"action\":{\"kind\":\"grant_offer\",\"offer_id\":\"o\",\"channel\":null},\"holdout_share\":0.1,\"attribution_window\":\"P7D\"}";
+        Journey j = io.quanyu.events.Json.MAPPER.readValue(stored, Journey.class);
+        assertThat(j.trigger().exitsOnPurchase()).isTrue();
+        assertThat(j.choose(new Condition.Facts(Portrait.UNKNOWN, "web", false)).orElseThrow().action().offerId()).isEqualTo("o");
+        assertThat(j.followUp()).isNull();
+        String again = io.quanyu.events.Json.MAPPER.writeValueAsString(j.validated());
+        assertThat(again).doesNotContain("exits_on_purchase", "wire_kind", "grants", "portrait\"");
+        assertThat(io.quanyu.events.Json.MAPPER.readValue(again, Journey.class)).isEqualTo(j.validated());
+    }
+
+    @Test
     void triggerRefusals() {
         assertThatThrownBy(() -> new Trigger("lifecycle", null, null, null, "sleepy", null, null).validated()).hasMessageContaining("trigger.lifecycle");
         assertThatThrownBy(() -> new Trigger("entered_segment", null, null, null, null, null, null).validated())
