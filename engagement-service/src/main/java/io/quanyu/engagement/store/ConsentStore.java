@@ -50,12 +50,23 @@ public class ConsentStore {
 
     /** Sets each action channel opted out or in as of {@code at}, unless a later setting is stored; returns rows changed. */
     static int set(Connection c, String customerKey, Predicate<String> optedOut, String source, Instant at) throws SQLException {
+        return set(c, customerKey, optedOut, source, at, true);
+    }
+
+    /**
+     * As {@link #set(Connection, String, Predicate, String, Instant)}; with {@code mayOptIn} false only opt-outs are
+     * written: a source that cannot prove who the customer is may withdraw consent, never give it back.
+     */
+    static int set(Connection c, String customerKey, Predicate<String> optedOut, String source, Instant at, boolean mayOptIn) throws SQLException {
         int n = 0;
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO consent (customer_key, channel, opted_out, source, at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (customer_key, channel) DO UPDATE SET opted_out = excluded.opted_out, source = excluded.source, at = excluded.at
                 WHERE consent.at <= excluded.at""")) {
             for (String channel : Text.CHANNELS) {
+                if (!mayOptIn && !optedOut.test(channel)) {
+                    continue;
+                }
                 s.setString(1, customerKey);
                 s.setString(2, channel);
                 s.setBoolean(3, optedOut.test(channel));

@@ -221,6 +221,8 @@ public class EventStore {
         }
         String raw = id.traits().get(OPT_OUT_TRAIT);
         Set<String> listed = raw == null ? Set.of() : Set.of(raw.toLowerCase(Locale.ROOT).replace(" ", "").split(","));
-        return ConsentStore.set(c, e.subject(), channel -> listed.contains("all") || listed.contains(channel), "identify", e.time());
+        // An identify from a client (not verified by the shop's back end) may opt out, never back in: anyone can send one
+        // naming any key, and must not give consent on someone else's behalf.
+        return ConsentStore.set(c, e.subject(), channel -> listed.contains("all") || listed.contains(channel), "identify", e.time(), id.fromTrustedSource());
     }
 }
