@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A {@code coupon_redeemed} event against the code's offer, once per event id: accepted when the code is live, the
- * channel eligible, the customer under the offer's limit and the budget not exhausted, and then counted against the
+ * A {@code coupon_redeemed} event against the code's offer, once per event id: accepted when the shop's back end or POS
+ * reported it (ingestion's {@code verified}), the code is live, the channel eligible, the customer under the offer's limit and the budget not exhausted, and then counted against the
  * budget; otherwise recorded as refused with the reason (the channel may already have given the discount: the refusal
  * is what the back office sees). The offer row is locked, so concurrent redemptions cannot overspend.
  */
@@ -39,6 +39,10 @@ public class Redemptions {
             return record(c, e, code, null, null, r, BigDecimal.ZERO, "unknown_code");
         }
         Grant g = grant.get();
+        if (!r.fromTrustedSource()) {
+            // Reported by a customer's device (web, app, mini-program client key): not money spent until the shop says so.
+            return record(c, e, code, g.offerId(), g.customerKey(), r, BigDecimal.ZERO, "unverified_source");
+        }
         Optional<Definitions.StoredOffer> stored = Definitions.offer(c, g.offerId(), true);
         if (stored.isEmpty() || !stored.get().active()) {
             return record(c, e, code, g.offerId(), g.customerKey(), r, BigDecimal.ZERO, "offer_inactive");

@@ -66,9 +66,10 @@ final class Eng {
                 channel == Channel.STORE ? "store-1" : null));
     }
 
+    /** A redemption as the shop's POS or back end reports it (verified by ingestion). */
     static CloudEvent redeemed(String id, String subject, Channel channel, String code, String orderId, String discount, Instant at) {
         return event(id, subject, channel, EventType.COUPON_REDEEMED, at,
-                new CouponRedeemed(code, orderId, discount == null ? null : new BigDecimal(discount), "CNY"));
+                new CouponRedeemed(code, orderId, discount == null ? null : new BigDecimal(discount), "CNY", true));
     }
 
     static CloudEvent optOut(String id, String userId, String channels, Instant at) {

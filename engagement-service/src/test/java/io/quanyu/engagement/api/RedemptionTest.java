@@ -40,14 +40,17 @@ class RedemptionTest {
         String codeB = grant(offer, b);
         Instant t = Instant.now();
         try (KafkaTestClient kafka = KafkaTestClient.shared()) {
+            // A's own device reports the code used (a client key): refused, and it does not use up A's limit.
+            Eng.send(kafka, Eng.event(run + "-0", a, Channel.STORE, io.quanyu.events.EventType.COUPON_REDEEMED, t.minusSeconds(1),
+                    new io.quanyu.events.data.CouponRedeemed(codeA, "o0", new java.math.BigDecimal("30"), "CNY")));
             Eng.send(kafka, Eng.redeemed(run + "-1", a, Channel.WEB, codeA, null, "30", t),
                     Eng.redeemed(run + "-2", a, Channel.STORE, codeA.toLowerCase(), "o1", "30", t.plusSeconds(1)),
                     Eng.redeemed(run + "-2", a, Channel.STORE, codeA, "o1", "30", t.plusSeconds(1)),
                     Eng.redeemed(run + "-3", a, Channel.STORE, codeA, "o2", "30", t.plusSeconds(2)),
                     Eng.redeemed(run + "-4", b, Channel.STORE, codeB, "o3", "30", t.plusSeconds(3)));
         }
-        Eng.await(() -> reasons(run).size() == 4, "four redemptions stored");
-        assertThat(reasons(run)).containsEntry(run + "-1", "channel_not_eligible").containsEntry(run + "-2", "accepted")
+        Eng.await(() -> reasons(run).size() == 5, "five redemptions stored");
+        assertThat(reasons(run)).containsEntry(run + "-0", "unverified_source").containsEntry(run + "-1", "channel_not_eligible").containsEntry(run + "-2", "accepted")
                 .containsEntry(run + "-3", "customer_limit").containsEntry(run + "-4", "budget_exhausted");
         JsonPath o = Eng.json(given().header("Authorization", Eng.READER).get("/v1/offers/{id}", offer).asString());
         assertThat(o.getLong("redemptions")).isEqualTo(1);

@@ -9,6 +9,7 @@ import io.quanyu.events.Decoded;
 import io.quanyu.events.EventCodec;
 import io.quanyu.events.EventIds;
 import io.quanyu.events.Topics;
+import io.quanyu.events.data.CouponRedeemed;
 import io.quanyu.events.data.Identify;
 import io.quanyu.testkit.KafkaTestClient;
 import io.quanyu.testkit.QuanyuInfraResource;
@@ -68,6 +69,28 @@ class TrustedLoginTest {
                 assertThat(id.fromTrustedSource()).as(ids.get(e.id())).isEqualTo(expected.get(ids.get(e.id())));
                 // The links are carried either way (hashed); trust decides only what the profile graph does with them.
                 assertThat(id.links()).extracting(l -> l.kind().wire()).contains("phone_hash", "member_card");
+            }
+        }
+    }
+
+    @Test
+    void aCouponRedemptionIsVerifiedOnlyFromTheServerKey() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String body = """
+                {"message_id":"%s","anonymous_id":"an-%1$s","user_id":"u-%1$s","event":"coupon_redeemed","ts":%d,
+                 "properties":{"coupon_id":"C-%1$s","order_id":"o-%1$s","discount":15,"verified":true}}""";
+        try (KafkaTestClient kafka = KafkaTestClient.shared(); KafkaTestClient.Tail events = kafka.tail(Topics.EVENTS)) {
+            given().header("X-Api-Key", "test-web-key").contentType(ContentType.JSON).body(body.formatted("cc-" + run, Instant.now().toEpochMilli()))
+                    .post("/v1/collect/web").then().statusCode(202);
+            given().header("X-Api-Key", "test-web-server-key").contentType(ContentType.JSON).body(body.formatted("cs-" + run, Instant.now().toEpochMilli()))
+                    .post("/v1/collect/web").then().statusCode(202);
+            Map<String, Boolean> expected = Map.of(EventIds.of(Channel.WEB, "cc-" + run), false, EventIds.of(Channel.WEB, "cs-" + run), true);
+            List<ConsumerRecord<String, byte[]>> got = events.await(2, r -> expected.containsKey(idOf(r)), Duration.ofSeconds(60));
+            assertThat(got).hasSize(2);
+            for (ConsumerRecord<String, byte[]> r : got) {
+                CloudEvent e = ((Decoded.Ok<CloudEvent>) EventCodec.decodeEvent(r.value())).value();
+                // The client's own "verified": true is replaced by what its key says.
+                assertThat(e.data(CouponRedeemed.class).fromTrustedSource()).as(e.id()).isEqualTo(expected.get(e.id()));
             }
         }
     }

@@ -160,7 +160,7 @@ final class CartJourney {
             String order = ReplayIds.storeId(uid) + "/jr-" + run + "-" + uid;
             BigDecimal amount = data.movie(item).price().add(new BigDecimal("20.00"));
             if (code != null) {
-                out.add(normalized(order + "-coupon", key, now, EventType.COUPON_REDEEMED, new CouponRedeemed(code, order, DISCOUNT, "CNY")));
+                out.add(normalized(order + "-coupon", key, now, EventType.COUPON_REDEEMED, new CouponRedeemed(code, order, DISCOUNT, "CNY", true)));
             }
             out.add(normalized(order, key, now, EventType.PURCHASE, new Purchase(order, List.of(new OrderLine(ReplayIds.productId(item), 1, amount)),
                     amount, "CNY", ReplayIds.storeId(uid))));
