@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,11 +19,16 @@ import java.util.Optional;
  */
 final class CustomerLinks {
 
-    /** Every key of the customer the key belongs to, the key itself first; usable as {@code = ANY (?)}. */
-    static final String KEYS_OF = "(SELECT ?::text UNION SELECT k2.user_key FROM customer_key k1 JOIN customer_key k2 "
-            + "ON k2.customer_id = k1.customer_id WHERE k1.user_key = ?)";
+    /** Every key of the customer the key (bound twice) belongs to, the key included: {@code customer_key IN KEYS_OF}. */
+    static final String KEYS_OF = keysOf("?::text");
 
     private CustomerLinks() {
+    }
+
+    /** The keys of the customer the SQL expression's key belongs to, the key included: a subquery for {@code IN}. */
+    static String keysOf(String keyExpression) {
+        return "(SELECT " + keyExpression + " UNION SELECT k2.user_key FROM customer_key k1 JOIN customer_key k2 "
+                + "ON k2.customer_id = k1.customer_id WHERE k1.user_key = " + keyExpression + ")";
     }
 
     static Optional<String> customerOf(Connection c, String key) throws SQLException {
@@ -35,7 +42,7 @@ final class CustomerLinks {
 
     static List<String> keysOf(Connection c, String key) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(KEYS_OF.substring(1, KEYS_OF.length() - 1))) {
+        try (PreparedStatement s = c.prepareStatement("SELECT * FROM " + KEYS_OF + " k")) {
             s.setString(1, key);
             s.setString(2, key);
             try (ResultSet rs = s.executeQuery()) {
@@ -58,9 +65,28 @@ final class CustomerLinks {
                 if (!rs.next()) {
                     return Portrait.UNKNOWN;
                 }
-                double p = rs.getDouble(3);
-                Double propensity = rs.wasNull() ? null : p;
-                return new Portrait(strings(rs.getArray(1)), rs.getString(2), propensity, rs.getString(4));
+                return portrait(rs);
+            }
+        }
+    }
+
+    /** A portrait from a row of segments, lifecycle, propensity and preferred channel, in that order. */
+    static Portrait portrait(ResultSet rs) throws SQLException {
+        List<String> segments = strings(rs.getArray(1));
+        String lifecycle = rs.getString(2);
+        double p = rs.getDouble(3);
+        Double propensity = rs.wasNull() ? null : p;
+        return new Portrait(segments, lifecycle, propensity, rs.getString(4));
+    }
+
+    /** Whether any key of the customer the key belongs to bought before then. */
+    static boolean boughtBefore(Connection c, String customerKey, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM purchase WHERE customer_key IN " + KEYS_OF + " AND at < ? LIMIT 1")) {
+            s.setString(1, customerKey);
+            s.setString(2, customerKey);
+            s.setTimestamp(3, Timestamp.from(at));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
             }
         }
     }

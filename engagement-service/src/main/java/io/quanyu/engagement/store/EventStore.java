@@ -88,7 +88,7 @@ public class EventStore {
                         case PURCHASE -> {
                             Purchase p = e.data(Purchase.class);
                             // First purchase: none before it under any key of the customer (checked before this one is stored).
-                            if (firstPurchaseJourneys && e.time().isAfter(now.minus(config.maxTriggerAge())) && !boughtBefore(c, e.subject(), e.time())) {
+                            if (firstPurchaseJourneys && e.time().isAfter(now.minus(config.maxTriggerAge())) && !CustomerLinks.boughtBefore(c, e.subject(), e.time())) {
                                 triggers += trigger(c, e, Trigger.FIRST_PURCHASE,
                                         p.lines() == null ? List.of() : p.lines().stream().map(OrderLine::productId).distinct().toList(), journeys);
                             }
@@ -162,18 +162,6 @@ public class EventStore {
             s.setTimestamp(6, Timestamp.from(at));
             s.setTimestamp(7, Timestamp.from(at.plus(wait)));
             return s.executeUpdate();
-        }
-    }
-
-    /** Whether any key of the customer bought before then. */
-    static boolean boughtBefore(Connection c, String customerKey, Instant at) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM purchase WHERE customer_key IN " + CustomerLinks.KEYS_OF + " AND at < ? LIMIT 1")) {
-            s.setString(1, customerKey);
-            s.setString(2, customerKey);
-            s.setTimestamp(3, Timestamp.from(at));
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
         }
     }
 

@@ -155,11 +155,7 @@ public class Portraits {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                List<String> segments = CustomerLinks.strings(rs.getArray(1));
-                String lifecycle = rs.getString(2);
-                double p = rs.getDouble(3);
-                Double propensity = rs.wasNull() ? null : p;
-                return Optional.of(new Portrait(segments, lifecycle, propensity, rs.getString(4)));
+                return Optional.of(CustomerLinks.portrait(rs));
             }
         }
     }

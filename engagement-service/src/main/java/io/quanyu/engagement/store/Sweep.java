@@ -133,7 +133,7 @@ public class Sweep {
         Journey j = active ? stored.journey() : null;
         List<String> keys = CustomerLinks.keysOf(c, d.customerKey());
         Optional<Journey.Chosen> chosen = j == null ? Optional.empty()
-                : j.choose(new Condition.Facts(CustomerLinks.portrait(c, d.customerKey()), d.channel(), boughtBefore(c, keys, d.triggeredAt())));
+                : j.choose(new Condition.Facts(CustomerLinks.portrait(c, d.customerKey()), d.channel(), CustomerLinks.boughtBefore(c, d.customerKey(), d.triggeredAt())));
         Action action = chosen.map(Journey.Chosen::action).orElse(null);
         String channel = action == null || action.channel() == null ? d.channel() : action.channel();
         Optional<QuietHours> quiet = j == null ? Optional.empty() : j.quiet();
@@ -252,10 +252,6 @@ public class Sweep {
                 return rs.next();
             }
         }
-    }
-
-    private static boolean boughtBefore(Connection c, List<String> keys, Instant before) throws SQLException {
-        return purchasedBetween(c, keys, Instant.EPOCH, before.minusNanos(1000));
     }
 
     /** Entries of the customer in any journey since then, both groups: the cap treats held-out customers as contacted. */

@@ -32,10 +32,9 @@ public class UpliftStore {
             SELECT e.holdout, count(*), count(DISTINCT e.customer_key), count(*) FILTER (WHERE x.n > 0), coalesce(sum(x.revenue), 0)
             FROM journey_entry e JOIN journey j ON j.journey_id = e.journey_id LEFT JOIN LATERAL (
                 SELECT count(*) AS n, sum(p.amount) AS revenue FROM purchase p
-                WHERE p.customer_key IN (SELECT e.customer_key UNION SELECT k2.user_key FROM customer_key k1
-                    JOIN customer_key k2 ON k2.customer_id = k1.customer_id WHERE k1.user_key = e.customer_key)
+                WHERE p.customer_key IN %s
                   AND p.at > e.entered_at AND p.at <= e.entered_at + (j.definition ->> 'attribution_window')::interval) x ON true
-            WHERE e.%s = ? GROUP BY e.holdout""";
+            WHERE e.%s = ? GROUP BY e.holdout""".formatted(CustomerLinks.keysOf("e.customer_key"), "%s");
 
     private static final String REDEEMED = """
             SELECT count(*), coalesce(sum(r.discount), 0) FROM redemption r JOIN offer_grant g ON g.code = r.code
